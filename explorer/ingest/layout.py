@@ -1,0 +1,252 @@
+"""Reading a newspaper page's lines: what is body, headline, credit.
+
+Text dumps of newspaper PDFs come one text box after another: body columns
+wrapped at a fixed width, blank lines between boxes (often inside a
+sentence, at a column break), headlines as their own short boxes, often
+AFTER the body they belong to. The rules here use only general layout cues:
+sentence-final punctuation, 本报讯-style openers, ■ credits, salutation lines
+of notices, line widths. Nothing is tuned to one page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from dataclasses import dataclass, field
+
+TERMINAL = re.compile(
+    r"([。！？!?…；;][”’」』）)\"']*"  # 。 and friends, maybe inside closing quotes
+    r"|[。！？…][（(][^（）()]{1,30}[）)]"  # 。（本报记者 张三 摄）
+    r"|[（(][^（）()]{0,30}[摄攝完][）)])\s*$"  # （张三 摄） （完）
+)
+OPENER = re.compile(
+    r"^\s*(本[报報][讯訊]|本[报報][\u4e00-\u9fff\d]{1,12}(讯|电|訊|電)|新[华華]社[\u4e00-\u9fff\d]{0,14}[电電]"
+    r"|中新社[\u4e00-\u9fff\d]{0,14}[电電]|[\u4e00-\u9fff]{2,6}[网網][\u4e00-\u9fff\d]{0,14}(讯|电|消息|訊|電)"
+    r"|据[\u4e00-\u9fff]{2,10}(报道|消息|報導|報道))"
+    r"(?=\s*[（(，,：:\s]|\s*$)"  # the dateline is followed by its credit or a comma
+)
+CREDIT_MARK = re.compile(r"^\s*[■□▲●◆◇★▼]\s*\S")
+_ROLE = r"(本[报報])?(特约|见习|实习|特約|見習|實習)?(记者|通讯员|摄影记者|記者|通訊員|攝影記者)"
+_NAMES = r"[\u4e00-\u9fff·]{2,5}(\s+[\u4e00-\u9fff·]{2,5}){0,5}"
+CREDIT_PLAIN = re.compile(
+    rf"^\s*[（(]?\s*({_ROLE}\s*[\u4e00-\u9fff·\s]{{2,30}}([摄攝]|报道|報道)"  # 本报记者 张三 摄
+    rf"|{_ROLE}\s+{_NAMES}(\s+{_ROLE}\s+{_NAMES})*)\s*[）)]?\s*$"  # 记者 张三 通讯员 李四
+)
+DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+FIELD_LINE = re.compile(
+    r"^\s*(联系电话|咨询电话|监督电话|举报电话|电话|传真|电子邮箱|邮箱|E-?mail|地址|邮编|网址|联系人)"
+    r"\s*[：:]", re.IGNORECASE
+)
+# Page furniture: mastheads, folios, editor credits, lone page numbers.
+FURNITURE = re.compile(
+    r"\d\s*日\s*(星期|周)[一二三四五六日天]|第\s*\d{1,3}\s*版|^[A-H]\d{1,2}\s*版?$|^\d{1,3}$"
+    r"|责任编辑|责编|美编|校对|组版|版式设计|^编辑[：:]"
+    r"|^[\u4e00-\u9fff]{2,8}(日报|晚报|早报|都市报|时报|商报)$"
+)
+SALUTATION = re.compile(r"^[^，。；！？]{2,40}[：:]\s*$")
+# Characters that cannot end a headline: a line ending in one is a wrap.
+DANGLING = set("的和与及或把从向并而跟")
+HEADLINE_FORBIDDEN = re.compile(r"[，。；！？!?,;]")
+SUBTITLE_FORBIDDEN = re.compile(r"[。；！？!?;]")  # a "——" subtitle may hold commas
+NOTICE_END = re.compile(r"(通知|公告|通告|决定|意见|办法|通报|批复|函|报告|规定|方案|细则|公示|启事|声明|倡议书)$")
+QUANTITY_END = re.compile(r"\d+(\.\d+)?\s*[万亿千百萬億]?(元|人|个|家|件|项|吨|亩|户|次|名|所|座|公里|米|%|％|倍|年|天)$")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(TERMINAL.search(line))
+
+
+def width(text: str) -> float:
+    """Display width in Chinese characters (Latin letters and digits count half)."""
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in text.strip())
+
+
+@dataclass
+class Line:
+    number: int
+    start: int
+    end: int
+    text: str
+    blank_before: bool
+
+    @functools.cached_property
+    def kind(self) -> str:
+        text = self.text
+        if CREDIT_MARK.match(text) or CREDIT_PLAIN.match(text):
+            return "credit"
+        if len(text) <= 60 and FURNITURE.search(text) and not HEADLINE_FORBIDDEN.search(text):
+            return "furniture"
+        if OPENER.match(text):
+            return "opener"
+        if DATE_LINE.match(text):
+            return "date"
+        if FIELD_LINE.match(text):
+            return "field"
+        if SALUTATION.match(text):
+            return "salutation"
+        return "text"
+
+
+@dataclass
+class Unit:
+    """A paragraph, a headline block or a credit line, in page order."""
+
+    role: str  # paragraph | headline | credit | furniture
+    lines: list[Line] = field(default_factory=list)
+    opens: bool = False  # a paragraph that starts an article (本报讯, salutation)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    offset = 0
+    blank = True
+    for number, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = offset + lead
+            lines.append(Line(number, start, start + len(stripped), stripped, blank))
+            blank = False
+        else:
+            blank = True
+        offset += len(raw) + 1
+    return lines
+
+
+def _headline_candidate(line: Line) -> bool:
+    text = line.text
+    if line.kind != "text" or not 2 <= width(text) <= 40 or len(_HAN.findall(text)) < 2:
+        return False
+    forbidden = SUBTITLE_FORBIDDEN if text.startswith("—") else HEADLINE_FORBIDDEN
+    if forbidden.search(text) or text[-1] in DANGLING or text[-1] in "、：:，,":
+        return False
+    return True
+
+
+def _typical_width(paragraphs: list[Unit]) -> float | None:
+    """The column width of recent body text: median of non-final paragraph lines."""
+    widths = [width(line.text) for unit in paragraphs[-4:] for line in unit.lines[:-1]]
+    return statistics.median(widths) if len(widths) >= 3 else None
+
+
+def _is_indented_first_line(line: Line, recent: list[Unit]) -> bool:
+    """A lone short line that is as wide as an indented first paragraph line of
+    the column before it is a paragraph broken at a column end, not a headline."""
+    typical = _typical_width(recent)
+    return typical is not None and typical - 3 <= width(line.text) <= typical - 1
+
+
+def read_units(text: str) -> list[Unit]:
+    """Group the page's lines into paragraphs, headline blocks and credits."""
+    lines = split_lines(text)
+    units: list[Unit] = []
+    paragraphs: list[Unit] = []
+    open_sentence = False  # the last body line stopped inside a sentence
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        kind = line.kind
+        if kind == "furniture":  # a sentence may run on across a page header
+            units.append(Unit("furniture", [line]))
+            i += 1
+            continue
+        if open_sentence and kind in ("text", "opener", "date", "field"):
+            paragraphs[-1].lines.append(line)
+            open_sentence = kind in ("text", "opener") and not ends_sentence(line.text)
+            i += 1
+            continue
+        if kind == "credit":
+            units.append(Unit("credit", [line]))
+            open_sentence = False
+            i += 1
+            continue
+        if _headline_candidate(line):
+            block = [line]
+            j = i + 1
+            while j < len(lines) and len(block) < 4 and _headline_candidate(lines[j]):
+                block.append(lines[j])
+                j += 1
+            nxt = lines[j] if j < len(lines) else None
+            if nxt is not None and nxt.kind in ("text", "field") and not nxt.blank_before:
+                # the block's last text box runs on into a body: only the
+                # boxes above it can be a headline
+                cut = max((t for t in range(1, len(block)) if block[t].blank_before), default=0)
+                block, j = block[:cut], i + cut
+                nxt = lines[j]
+            after_credit = bool(units) and units[-1].role == "credit"
+            if block and _is_headline(block, nxt, paragraphs, after_credit):
+                units.append(Unit("headline", block))
+                open_sentence = False
+                i = j
+                continue
+        unit = Unit("paragraph", [line], opens=kind in ("opener", "salutation"))
+        units.append(unit)
+        paragraphs.append(unit)
+        if kind == "salutation":
+            open_sentence = True  # a notice's body follows its salutation
+        else:
+            open_sentence = kind in ("text", "opener") and not ends_sentence(line.text)
+            if kind == "text" and i + 1 < len(lines) and lines[i + 1].kind == "date":
+                open_sentence = False  # the issuing body above a date: a signature
+        i += 1
+    return units
+
+
+def _is_headline(block: list[Line], nxt: Line | None, paragraphs: list[Unit], after_credit: bool) -> bool:
+    if nxt is None:
+        return True
+    if nxt.kind == "date":
+        return False  # a signature line over a date
+    if nxt.kind in ("opener", "credit", "salutation"):
+        return True
+    if not nxt.blank_before:
+        return False  # same text box as the body that follows: a wrapped line
+    if len(block) > 1 or after_credit:  # a closing credit: what follows is no longer its body
+        return True
+    return not _is_indented_first_line(block[0], paragraphs)
+
+
+def split_decks(lines: list[str]) -> list[str]:
+    """Headline lines -> decks (kicker / main / subtitle). A line continues the
+    deck above unless that deck reads as complete: it has an inner space
+    (parallel phrases), ends in a quantity, is at least as wide as the next
+    line, or the next line starts with a dash."""
+    decks: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not decks:
+            decks.append(line)
+            continue
+        previous = decks[-1]
+        if line.startswith("—") or _deck_complete(previous, line):
+            decks.append(line)
+        else:
+            decks[-1] = previous + line
+    return [d.lstrip("—").strip() for d in decks if d.lstrip("—").strip()]
+
+
+def _deck_complete(previous: str, line: str) -> bool:
+    if _unbalanced(previous):
+        return False
+    if previous.startswith("关于") and not NOTICE_END.search(previous):
+        return False
+    if " " in previous.strip() or QUANTITY_END.search(previous):
+        return True
+    return width(previous) >= width(line)
+
+
+def _unbalanced(text: str) -> bool:
+    pairs = ("“”", "《》", "（）", "()", "「」", "‘’")
+    return any(text.count(a) > text.count(b) for a, b in pairs)

@@ -1,0 +1,118 @@
+"""Character-level normalisation and line unwrapping.
+
+Readers keep the original text (for display and offsets); the NLP reads the
+normalised form built here. `normalise_text` is idempotent and never joins
+lines, so it is also safe for search queries; `unwrap_lines` undoes the hard
+line-wrapping of newspaper columns and only ever drops line breaks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from explorer.ingest.layout import ends_sentence
+
+# Full-width ASCII letters and digits (and the symbols that live inside Latin
+# tokens: ＠ in mail addresses, ％ in figures) fold to their half-width form.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
+_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FOLD.update({0xFF20: ord("@"), 0xFF05: ord("%"), 0x3000: ord(" "), 0x00A0: ord(" ")})
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_SPACE_RUN = re.compile(r"[ \t]+")
+# A space is noise next to CJK text unless it separates two Han characters
+# (headline decks, bylines "记者 张三 李四" keep theirs).
+_SPACE_CJK_ASCII = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.]) (?=[{_CJK}])")
+_SPACE_CJK_PUNCT = re.compile(
+    r" (?=[，。、；：！？）》」』”’%])|(?<=[，。、；：！？（《「『“‘]) "
+    r"|(?<=[\u4e00-\u9fff]) (?=[（《「『“])|(?<=[）》」』”]) (?=[\u4e00-\u9fff])"
+)
+
+
+# Cc except tab/LF/CR, soft hyphen, zero-width and bidi marks, BOM, private
+# use (PDF glyphs without Unicode), lone surrogates.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ue000-\uf8ff\ud800-\udfff]"
+)
+
+
+def strip_controls(text: str) -> str:
+    """Drop control/format characters (NUL, zero-width spaces, BOM); CR becomes LF."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROLS.sub("", text)
+
+
+def fold_width(text: str) -> str:
+    """Full-width letters and digits -> ASCII (same length, offsets kept)."""
+    return text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # bundled OpenCC data, works offline
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def normalise_text(text: str, to_simplified: bool = False) -> str:
+    """The character normalisation of Article.text: controls out, full-width
+    letters/digits folded, spaces tidied, optionally traditional -> simplified.
+    Line breaks are kept as they are."""
+    text = strip_controls(text).translate(_FOLD)
+    if to_simplified:
+        text = _t2s().convert(text)
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACE_RUN.sub(" ", line).strip()
+        line = _SPACE_CJK_ASCII.sub("", line)
+        line = _SPACE_CJK_PUNCT.sub("", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+_ASCII_WORD_END = re.compile(r"[A-Za-z]$")
+_ASCII_WORD_START = re.compile(r"^[A-Za-z]")
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join the lines of one paragraph: Chinese text joins with nothing, a
+    Latin word broken at a line end keeps a space."""
+    out: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.match(line):
+            out.append(" ")
+        out.append(line)
+    return "".join(out)
+
+
+def unwrap_lines(text: str) -> str:
+    """Undo hard wrapping in plain text: lines join into paragraphs, a blank
+    line ends a paragraph only after sentence-final punctuation (otherwise it
+    is a column break inside a sentence). Only line breaks are removed or
+    turned into spaces between Latin words; paragraphs are separated by "\\n"."""
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    pending_break = False
+    for line in text.split("\n"):
+        if not line.strip():
+            if current and ends_sentence(current[-1]):
+                pending_break = True
+            continue
+        if pending_break and current:
+            paragraphs.append(current)
+            current = []
+        pending_break = False
+        current.append(line)
+    if current:
+        paragraphs.append(current)
+    return "\n".join(join_wrapped(p) for p in paragraphs)
