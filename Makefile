@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_RUN := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 libglib2.0-0 fonts-wqy-microhei
-APT_TEST := $(APT_RUN) xvfb xauth chromium
+APT_TEST := $(APT_RUN) xvfb xauth chromium desktop-file-utils shared-mime-info
 
 .PHONY: run test setup system-deps system-deps-test lint-imports bench package clean
 

@@ -27,6 +27,11 @@ def register(subparsers) -> None:
         help=f"the city that 我市/本市/全市 means for this source (default {DEFAULT_HOME_CITY})",
     )
     p.add_argument("--date", type=_iso_date, help="publication date YYYY-MM-DD")
+    p.add_argument(
+        "--keep-traditional",
+        action="store_true",
+        help="do not convert traditional characters to simplified",
+    )
     p.add_argument("--max-mb", type=float, default=50, help="refuse files larger than this")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=handle)
@@ -46,6 +51,7 @@ def handle(args, ctx) -> int:
         home_city=args.home_city,
         date=args.date,
         max_file_bytes=int(args.max_mb * 1024 * 1024),
+        to_simplified=not args.keep_traditional,
     )
     project = ctx.open()
     state = TaskState(_progress_printer(sys.stderr.isatty() and not args.json))

@@ -1,0 +1,1 @@
+"""Stand-in for IPython inside the frozen app only (see ../README.md)."""
