@@ -1,0 +1,170 @@
+"""NLP pipeline: quality on the shared page and public NER sets, speed.
+
+Prints per-type precision/recall/F1 on the shared Liaocheng page (scored as
+ANNOTATION.md says), PERSON/ORG/PLACE mention F1 on a subset of MSRA test and
+CLUENER dev (exact span and type), and throughput in characters per second
+against a spacy.blank("zh") + jieba baseline measured in the same run.
+Run: .venv/bin/python -m benchmarks.bench_nlp  (needs ../shared beside the repo)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+PAGE = SHARED / "corpus" / "000_6772ab316b97875f.txt"
+MSRA_SENTENCES = 1000
+CLUENER_SENTENCES = 500
+CLUENER_TYPES = {"name": "PERSON", "company": "ORG", "government": "ORG", "organization": "ORG",
+                 "address": "PLACE", "scene": "PLACE"}
+MSRA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
+
+
+def _page_articles():
+    from explorer.ingest import read_document, split_articles
+    from explorer.settings import IngestOptions
+
+    options = IngestOptions()
+    return split_articles(read_document(PAGE, options), options)
+
+
+def page_quality(nlp) -> None:
+    from explorer.nlp import analyse_articles, scoring
+
+    gold = json.loads(PAGE.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    articles = _page_articles()
+    analyses = analyse_articles(articles, gold["publication"]["home_city"], nlp=nlp)
+    scores = scoring.score_document(analyses, gold, [b for a in articles for b in a.bylines])
+    print(f"shared page {PAGE.name}")
+    print(f"  {'type':10s} {'P':>6s} {'R':>6s} {'F1':>6s}")
+    for name, score in scores.items():
+        print(f"  {name:10s} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}")
+
+
+def _msra(limit: int):
+    sentences, chars, tags = [], [], []
+    for line in (SHARED / "ner" / "msra_test.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            chars.append(parts[0])
+            tags.append(parts[1])
+            continue
+        if chars:
+            sentences.append(("".join(chars), _bmes_spans(tags)))
+            chars, tags = [], []
+            if len(sentences) >= limit:
+                break
+    return sentences
+
+
+def _bmes_spans(tags):
+    spans, start = set(), None
+    for i, tag in enumerate(tags):
+        prefix, _, kind = tag.partition("-")
+        if prefix == "S":
+            spans.add((i, i + 1, MSRA_TYPES[kind]))
+        elif prefix == "B":
+            start = i
+        elif prefix == "E" and start is not None:
+            spans.add((start, i + 1, MSRA_TYPES[kind]))
+            start = None
+    return spans
+
+
+def _cluener(limit: int):
+    decoder, text, pos, out = json.JSONDecoder(), (SHARED / "ner" / "cluener_dev.json").read_text(encoding="utf-8"), 0, []
+    while len(out) < limit:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text):
+            break
+        record, pos = decoder.raw_decode(text, pos)
+        gold = set()
+        for kind, names in record["label"].items():
+            if kind in CLUENER_TYPES:
+                for offsets in names.values():
+                    gold.update((s, e + 1, CLUENER_TYPES[kind]) for s, e in offsets)
+        out.append((record["text"], gold))
+    return out
+
+
+def ner_f1(nlp, name: str, sentences) -> None:
+    from explorer.core.models import Article
+    from explorer.nlp import analyse_articles
+
+    analyses = analyse_articles([Article(text=t) for t, _ in sentences], None, nlp=nlp)
+    print(f"{name} ({len(sentences)} sentences): mention F1, exact span and type")
+    for kind in ("PERSON", "ORG", "PLACE", "ALL"):
+        tp = n_pred = n_gold = 0
+        for (_, gold), analysis in zip(sentences, analyses):
+            pred = {(m.start, m.end, m.type) for m in analysis.mentions if m.type in ("PERSON", "ORG", "PLACE")}
+            if kind != "ALL":
+                gold = {g for g in gold if g[2] == kind}
+                pred = {p for p in pred if p[2] == kind}
+            tp += len(gold & pred)
+            n_pred += len(pred)
+            n_gold += len(gold)
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"  {kind:8s} P={p:.3f} R={r:.3f} F1={f:.3f}")
+
+
+def throughput(nlp) -> None:
+    import spacy
+
+    from explorer.nlp import analyse_articles
+
+    articles = _page_articles() * 4
+    chars = sum(len(a.text) for a in articles)
+    analyse_articles(articles[:2], "聊城市", nlp=nlp)  # warm caches
+    started = time.perf_counter()
+    analyse_articles(articles, "聊城市", nlp=nlp)
+    ours = chars / (time.perf_counter() - started)
+    from explorer.nlp.segment import lac_words
+
+    started = time.perf_counter()
+    for article in articles:
+        lac_words(article.text)
+    lac_alone = chars / (time.perf_counter() - started)
+    baseline = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    list(baseline.pipe(a.text for a in articles[:2]))
+    started = time.perf_counter()
+    list(baseline.pipe(a.text for a in articles))
+    base = chars / (time.perf_counter() - started)
+    print(f"throughput on {chars} characters, one process")
+    print(f"  explorer pipeline        {ours:10.0f} chars/s")
+    print(f"  LAC segmenter alone      {lac_alone:10.0f} chars/s   (rules cost {1 - ours / lac_alone:.0%} of the time)")
+    print(f"  blank zh + jieba         {base:10.0f} chars/s   (ratio {ours / base:.2f})")
+    print(f"  load average now: {open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores")
+
+
+def load_time() -> None:
+    code = ("import time; t = time.perf_counter(); from explorer.nlp import load_pipeline; "
+            "load_pipeline(); print(time.perf_counter() - t)")
+    seconds = float(subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout)
+    print(f"pipeline import + load in a fresh process: {seconds:.2f} s")
+
+
+def main(argv=None) -> int:
+    from explorer.nlp import load_pipeline
+
+    if not PAGE.exists():
+        print(f"skipped: {PAGE} not found")
+        return 0
+    load_time()
+    nlp = load_pipeline()
+    page_quality(nlp)
+    ner_f1(nlp, "MSRA test", _msra(MSRA_SENTENCES))
+    ner_f1(nlp, "CLUENER dev", _cluener(CLUENER_SENTENCES))
+    throughput(nlp)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,29 @@
+"""`explorer extract PATH... --format json`: entities and relations as JSON,
+without opening or changing any project database."""
+
+from __future__ import annotations
+
+import json
+
+from explorer.services import extract
+from explorer.settings import DEFAULT_HOME_CITY, IngestOptions
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("extract", help="print the entities and relations found in files (no project needed)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .pdf .html)")
+    p.add_argument(
+        "--home-city",
+        default=DEFAULT_HOME_CITY,
+        help=f"the city that 我市/本市/全市 means (default {DEFAULT_HOME_CITY})",
+    )
+    p.add_argument("--format", choices=["json"], default="json", help="output format (json)")
+    p.add_argument("--processes", type=int, default=1, help="worker processes for the NLP pipeline")
+    p.set_defaults(func=handle)
+
+
+def handle(args, ctx) -> int:
+    options = IngestOptions(home_city=args.home_city)
+    payload = extract.run(args.paths, options, n_process=max(1, args.processes))
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+    return 0

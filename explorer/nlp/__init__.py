@@ -1,0 +1,100 @@
+"""The NLP layer: a spaCy pipeline of registered components, built from
+explorer/nlp/pipeline.cfg, that turns articles into resolved mentions and
+relations with evidence (see docs/nlp.md for the choices and scores).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from explorer.core.models import Article, ArticleAnalysis, Mention, RelationFact
+from explorer.errors import PipelineError
+
+# Importing the modules registers their factories with spaCy.
+from explorer.nlp import orgs, places, programs, relations, resolve, roles, segment, spans  # noqa: F401
+
+CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
+
+__all__ = ["CONFIG_PATH", "analyse_articles", "load_pipeline", "to_analysis"]
+
+
+@functools.lru_cache(maxsize=4)
+def _load(config_path: Path) -> Language:
+    try:
+        config = spacy.util.load_config(config_path)
+        return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    except (OSError, ValueError) as exc:
+        raise PipelineError(f"cannot build the NLP pipeline from {config_path}: {exc}") from exc
+
+
+def load_pipeline(config_path: Path | None = None) -> Language:
+    """The pipeline from the packaged config (cached per path)."""
+    return _load(Path(config_path or CONFIG_PATH).resolve())
+
+
+def to_analysis(doc) -> ArticleAnalysis:
+    """Turn a processed Doc into the records other layers use."""
+    records = spans.mentions(doc)
+    original = doc.text  # mentions were found on a simplified view of the same length
+    surfaces: dict[tuple[str, str], list[str]] = {}
+    for m in records:
+        m["surface"] = original[m["start"] : m["end"]]
+        forms = surfaces.setdefault((m["label"], m["canonical"]), [])
+        if m["surface"] not in forms:
+            forms.append(m["surface"])
+    mentions = tuple(
+        Mention(
+            start=m["start"], end=m["end"], surface=m["surface"], type=m["label"], canonical=m["canonical"],
+            aliases=tuple(f for f in surfaces[(m["label"], m["canonical"])] if f != m["surface"]),
+            attrs=tuple(sorted((k, str(v)) for k, v in m["attrs"].items())),
+        )
+        for m in records
+    )
+    facts = tuple(RelationFact(**r) for r in spans.relations(doc))
+    return ArticleAnalysis(mentions=mentions, relations=facts)
+
+
+def _share_company_names(docs) -> None:
+    """A short company name in one article resolves to a full name in another of the same source."""
+    known: dict[str, str] = {}
+    for doc in docs:
+        for m in spans.mentions(doc):
+            if m["label"] == "ORG":
+                for core in resolve.company_cores(m["text"]):
+                    known.setdefault(core, m["canonical"])
+    if not known:
+        return
+    for doc in docs:
+        renamed = {}
+        for m in spans.mentions(doc):
+            if m["label"] == "ORG" and m["canonical"] == m["text"] and m["text"] in known:
+                renamed[m["canonical"]] = m["canonical"] = known[m["text"]]
+        for r in spans.relations(doc):
+            r["subject"] = renamed.get(r["subject"], r["subject"])
+            r["object"] = renamed.get(r["object"], r["object"])
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    home_city: str | None,
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 16,
+) -> list[ArticleAnalysis]:
+    """Mentions and relations of each article, in order. The articles come
+    from one document or source, so short names may resolve across them."""
+    nlp = nlp or load_pipeline()
+    blanks = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.home_city = home_city
+        blanks.append(doc)
+    docs = list(nlp.pipe(blanks, n_process=n_process, batch_size=batch_size))
+    _share_company_names(docs)
+    return [to_analysis(doc) for doc in docs]

@@ -1,0 +1,183 @@
+"""PROGRAM and HONOR recognition.
+
+PROGRAM: 《…》 titles of documents (the span excludes the brackets, the
+canonical name keeps them, so 《办法》 and 办法 both resolve), quoted slogans
+followed by a plan word (“制造业强市”战略, 管理提升“百千万”行动, “链长制”)
+and unquoted named plans ending in a plan word (专精特新提升行动,
+党员联系户制度), cut on the left at verbs such as 实施/启动/落实.
+
+HONOR: a lexicon of official list names (瞪羚企业, 专精特新中小企业, …)
+with optional level or place prefixes (国家级, 省级, 山东省), plus a general
+pattern level + … + 示范企业/示范基地/产业集群 ….
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from explorer.nlp import spans
+from explorer.nlp.lexicon import alternation, words
+
+DOC_ENDINGS = (
+    "办法|方案|意见|通知|规划|计划|条例|规定|决定|公示|清单|预案|协定|纲要|细则|标准|指南|措施|"
+    "报告|法|公告|通报|函|批复|名单|制度|战略|协议|政策|说明|意见稿|行动|工程|要点"
+)
+TITLE = re.compile(r"《([^《》\n]{2,80}?)》")
+ALIAS = re.compile(r"《([^《》\n]{2,80}?)》[（(]以下简称[“《]([^”》\n]{1,20})[”》][）)]")
+ABBREVIATION = re.compile(r"《([^《》\n]{2,80}?)》[（(]([A-Z][A-Za-z0-9]{1,9})[）)]")
+TITLE_HONOR = re.compile(r"(?:授予|获得|荣获|评为|获评|被评为|命名为)“([^“”\n]{2,16})”(?:荣誉)?称号")
+ADOPTED = re.compile(r"(?:依托|推行|推出|创建|开展|创新)“([^“”\n]{2,8})”")
+LEFT_STOPS = (
+    "一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
+    "深入|全面|持续|积极|组织|参与|参加|开启|完善|依托|按照|根据|结合|以及|还有|的|了|等|和|与|及|是|在|为|将|把|对|从"
+)
+LEFT_STOP_RE = re.compile(f"(?:{LEFT_STOPS})")
+PLAN_FOLLOWERS = set("的等和与及中为是")
+NUMBER_START = re.compile(r"^[0-9一二三四五六七八九十百千万两几多]+[大项个年]")
+QUOTED_HEADS = "战略|工程|行动|计划|建设|制度|机制|模式|工作法|活动|品牌"
+HONOR_LEVEL = r"(?:国家级|省级|市级|县级|区级|国家重点|国家|全国|省|市)"
+HONOR_GENERIC_TAIL = (
+    "示范企业|示范基地|示范平台|示范区|示范县|示范村|示范园区|试点区|试点县|试点企业|试点单位|示范单位|"
+    "龙头企业|研发机构|产业集群|冠军企业|领军企业|重点企业|文明单位|先进集体|示范点|示范社|示范户|"
+    "特色学校|示范学校|示范校|特色小镇"
+)
+
+
+def _loose(word: str) -> str:
+    """A regex for a lexicon entry that tolerates spaces around digits (50 强)."""
+    out = []
+    for i, char in enumerate(word):
+        out.append(re.escape(char))
+        if i + 1 < len(word) and (char.isdigit() != word[i + 1].isdigit()):
+            out.append(r"\s*")
+        elif i + 1 < len(word) and char not in "“”" and word[i + 1] not in "“”":
+            out.append("[“”]?")  # “专精特新”中小企业 is the same list as 专精特新中小企业
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _honor_pattern() -> re.Pattern:
+    lexicon = "|".join(_loose(w) for w in words("honors.txt"))
+    return re.compile(
+        f"{HONOR_LEVEL}?(?:制造业|新材料)?“?(?:{lexicon})|{HONOR_LEVEL}[\u4e00-\u9fff“”]{{2,12}}?(?:{HONOR_GENERIC_TAIL})"
+    )
+
+
+def _blocked(doc: Doc, start: int, end: int) -> bool:
+    return bool(spans.overlapping(doc, start, end, {"PROGRAM"}))
+
+
+def _left_start(text: str, head_start: int, limit: int = 14) -> int:
+    """Where a plan name begins: after punctuation, digits or the last stop word."""
+    start = head_start
+    while start > 0 and head_start - start < limit:
+        char = text[start - 1]
+        if not ("\u4e00" <= char <= "\u9fff" or char in "“”"):
+            break
+        start -= 1
+    window = text[start:head_start]
+    last = None
+    for match in LEFT_STOP_RE.finditer(window):
+        last = match
+    if last is not None:
+        start += last.end()
+    while start < head_start and text[start] == "”":
+        start += 1
+    return start
+
+
+def find_titles(doc: Doc) -> None:
+    text = spans.text_of(doc)
+    for match in TITLE.finditer(text):
+        inner = match.group(1)
+        if re.search(f"(?:{DOC_ENDINGS})$", inner) or "〈" in inner or "关于" in inner:
+            spans.add(doc, match.start(1), match.end(1), "PROGRAM", "title", canonical=f"《{inner}》")
+    for match in ABBREVIATION.finditer(text):
+        aliases = doc._.aliases or {}
+        aliases[match.group(2)] = f"《{match.group(1)}》"
+        doc._.aliases = aliases
+        for use in re.finditer(re.escape(match.group(2)), text):
+            if not spans.overlapping(doc, use.start(), use.end(), {"PROGRAM"}):
+                spans.add(doc, use.start(), use.end(), "PROGRAM", "title", canonical=f"《{match.group(1)}》")
+    for match in ALIAS.finditer(text):
+        full, short = f"《{match.group(1)}》", match.group(2)
+        aliases = doc._.aliases or {}
+        aliases[short] = full
+        aliases[f"《{short}》"] = full
+        doc._.aliases = aliases
+
+
+def find_quoted(doc: Doc) -> None:
+    text = spans.text_of(doc)
+    pattern = re.compile(f"“([^“”\n]{{1,15}})”([\u4e00-\u9fff]{{0,6}}?)({QUOTED_HEADS})|“([^“”\n]{{1,10}}(?:制|制度|计划|工程))”")
+    for match in ADOPTED.finditer(text):
+        if not _blocked(doc, match.start(1), match.end(1)) and not spans.overlapping(doc, match.start(1), match.end(1)):
+            spans.add(doc, match.start(1), match.end(1), "PROGRAM", "quoted", canonical=f"“{match.group(1)}”")
+    for match in pattern.finditer(text):
+        if match.group(4):
+            if not _blocked(doc, match.start(4), match.end(4)):
+                spans.add(doc, match.start(4), match.end(4), "PROGRAM", "quoted", canonical=f"“{match.group(4)}”")
+            continue
+        start = _left_start(text, match.start())
+        if _blocked(doc, start, match.end()):
+            continue
+        spans.add(doc, start, match.end(), "PROGRAM", "quoted")
+
+
+def find_named_plans(doc: Doc) -> None:
+    text = spans.text_of(doc)
+    heads = alternation(words("program_heads.txt"))
+    for match in re.finditer(f"(?:{heads})", text):
+        start = _left_start(text, match.start())
+        name = text[start : match.end()]
+        if match.start() - start < 3 or NUMBER_START.match(name) or "“" in name or "”" in name:
+            continue
+        follower = text[match.end() : match.end() + 1]
+        if follower and "\u4e00" <= follower <= "\u9fff" and follower not in PLAN_FOLLOWERS:
+            continue
+        if _blocked(doc, start, match.end()):
+            continue
+        spans.add(doc, start, match.end(), "PROGRAM", "plan")
+
+
+def find_honors(doc: Doc) -> None:
+    inside, ends = {}, {}  # positions inside / at the end of a place -> the place's start
+    for m in spans.mentions(doc):
+        if m["label"] == "PLACE" and len(m["text"]) >= 2:
+            ends[m["end"]] = m["start"]
+            for pos in range(m["start"] + 1, m["end"]):
+                inside[pos] = m["start"]
+    text = spans.text_of(doc)
+    for match in TITLE_HONOR.finditer(text):
+        if not spans.overlapping(doc, match.start(1), match.end(1)):
+            spans.add(doc, match.start(1), match.end(1), "HONOR", "honor", canonical=match.group(1))
+    for match in _honor_pattern().finditer(text):
+        if _blocked(doc, match.start(), match.end()):
+            continue
+        start = match.start()
+        if start in inside:
+            start = inside[start]  # 山东省特色产业集群 matched from 省
+        elif start in ends and not text.startswith(("国家", "省", "市"), start):
+            start = ends[start]  # 聊城市两化融合示范企业: the place names the list
+        above = re.match(f"{HONOR_LEVEL}以[上下]", match.group())
+        if above:
+            start += above.end()
+        canonical = re.sub(r"\s+", "", spans.text_of(doc)[start : match.end()])
+        spans.add(doc, start, match.end(), "HONOR", "honor", canonical=canonical)
+
+
+@Language.factory("program_honor", assigns=["doc._.mentions"], requires=["doc._.mentions"])
+def make_program_honor(nlp: Language, name: str):
+    return program_honor
+
+
+def program_honor(doc: Doc) -> Doc:
+    find_titles(doc)
+    find_quoted(doc)
+    find_named_plans(doc)
+    find_honors(doc)
+    return doc

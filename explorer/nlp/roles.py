@@ -1,0 +1,94 @@
+"""Role titles: 〈organisation〉〈title〉、〈title〉〈person〉.
+
+Chinese news names a person after their organisation and titles with no
+separator (市工信局党组成员、副局长吴明启). Walking back from each person
+over titles (with prefixes such as 副, 第一任, 业务) to the organisation
+gives role_at facts; a 、 before the organisation continues the chain
+(张庄联合村党委书记、农业社会化服务中心负责人王玉宝: two roles).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from explorer.nlp import spans
+from explorer.nlp.lexicon import alternation, words
+
+if not Doc.has_extension("roles"):
+    Doc.set_extension("roles", default=None)
+
+
+@functools.lru_cache(maxsize=1)
+def title_at_end() -> re.Pattern:
+    core = alternation(words("titles.txt"))
+    return re.compile(f"(?:副|常务|执行|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)?(?:{core})")
+
+
+def _title_starts(text: str, pos: int) -> list[int]:
+    """Starts s with text[s:pos] a title, shortest title first."""
+    pattern = title_at_end()
+    return [s for s in range(pos - 1, max(-1, pos - 12), -1) if pattern.fullmatch(text, s, pos)]
+
+
+def _org_ending_at(doc: Doc, end: int, labels=("ORG", "PLACE")) -> dict | None:
+    best = None
+    for mention in spans.mentions(doc):
+        if mention["end"] == end and mention["label"] in labels:
+            if mention["label"] == "PLACE" and mention["attrs"].get("code"):
+                continue  # an administrative division is not an employer
+            if best is None or mention["start"] < best["start"]:
+                best = mention
+    return best
+
+
+def roles_before(doc: Doc, person: dict) -> list[dict]:
+    text = spans.text_of(doc)
+    found = []
+    pos = person["start"]
+    titles: list[str] = []
+    while pos > 0:
+        starts = _title_starts(text, pos)
+        if not starts:
+            break
+        org = None
+        for labels in (("ORG",), ("PLACE",)):
+            chosen = next((s for s in starts if _org_ending_at(doc, s, labels)), None)
+            if chosen is not None:
+                org = _org_ending_at(doc, chosen, labels)
+                break
+        chosen = chosen if org is not None else starts[-1]
+        titles.insert(0, text[chosen:pos])
+        pos = chosen
+        if org is not None:
+            found.append({"org_start": org["start"], "org_end": org["end"], "role": "、".join(titles), "start": org["start"]})
+            titles = []
+            pos = org["start"]
+            if pos > 0 and text[pos - 1] == "、":
+                pos -= 1
+                continue
+            break
+        if pos > 0 and text[pos - 1] == "、":
+            pos -= 1
+            continue
+    return found
+
+
+@Language.factory("role_titles", assigns=["doc._.roles"], requires=["doc._.mentions"])
+def make_role_titles(nlp: Language, name: str):
+    return role_titles
+
+
+def role_titles(doc: Doc) -> Doc:
+    records = []
+    for person in spans.mentions(doc):
+        if person["label"] != "PERSON":
+            continue
+        for role in roles_before(doc, person):
+            role.update(person_start=person["start"], person_end=person["end"], end=person["end"])
+            records.append(role)
+    doc._.roles = records
+    return doc

@@ -1,0 +1,102 @@
+"""The scorer of shared/corpus/ANNOTATION.md ("Scoring"), used by the tests
+and benchmarks/bench_nlp.py.
+
+Per document, each entity counted once. A predicted entity (its canonical
+name plus every surface form) is right when one of those forms equals a
+gold form (name, canonical or alias) of the same type; a gold entity is
+found when some predicted entity of its type carries one of its forms.
+Relations match on (subject, relation, object) after mapping names to gold
+canonical names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from explorer.core.models import ArticleAnalysis
+
+
+@dataclass
+class Score:
+    tp_pred: int = 0  # predicted items that are right
+    n_pred: int = 0
+    tp_gold: int = 0  # gold items that are found
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Score") -> None:
+        self.tp_pred += other.tp_pred
+        self.n_pred += other.n_pred
+        self.tp_gold += other.tp_gold
+        self.n_gold += other.n_gold
+
+
+def gold_forms(entity: dict) -> set[str]:
+    return {entity["name"], entity["canonical"], *entity.get("aliases", ())}
+
+
+def predicted_entities(analyses: Iterable[ArticleAnalysis], bylines: Iterable[str] = ()) -> list[tuple[str, set[str]]]:
+    """(type, forms) per predicted entity: mentions grouped by type and canonical name."""
+    grouped: dict[tuple[str, str], set[str]] = {}
+    for analysis in analyses:
+        for mention in analysis.mentions:
+            grouped.setdefault((mention.type, mention.canonical), {mention.canonical}).add(mention.surface)
+    for name in bylines:
+        grouped.setdefault(("PERSON", name), {name})
+    return [(kind, forms) for (kind, _), forms in grouped.items()]
+
+
+def score_entities(predicted: Sequence[tuple[str, set[str]]], gold: Sequence[dict]) -> dict[str, Score]:
+    """Scores per type plus "ALL"."""
+    scores: dict[str, Score] = {}
+    for kind, forms in predicted:
+        score = scores.setdefault(kind, Score())
+        score.n_pred += 1
+        if any(forms & gold_forms(g) for g in gold if g["type"] == kind):
+            score.tp_pred += 1
+    for entity in gold:
+        score = scores.setdefault(entity["type"], Score())
+        score.n_gold += 1
+        if any(forms & gold_forms(entity) for kind, forms in predicted if kind == entity["type"]):
+            score.tp_gold += 1
+    total = Score()
+    for score in scores.values():
+        total.add(score)
+    scores["ALL"] = total
+    return scores
+
+
+def _canonical_map(gold: Sequence[dict]) -> dict[str, str]:
+    mapping = {}
+    for entity in gold:
+        for form in gold_forms(entity):
+            mapping.setdefault(form, entity["canonical"])
+    return mapping
+
+
+def score_relations(predicted: Iterable[tuple[str, str, str]], gold_relations: Sequence[dict], gold_entities: Sequence[dict]) -> Score:
+    mapping = _canonical_map(gold_entities)
+    pred = {(mapping.get(s, s), r, mapping.get(o, o)) for s, r, o in predicted}
+    gold = {(mapping.get(g["subject"], g["subject"]), g["relation"], mapping.get(g["object"], g["object"])) for g in gold_relations}
+    return Score(tp_pred=len(pred & gold), n_pred=len(pred), tp_gold=len(pred & gold), n_gold=len(gold))
+
+
+def score_document(analyses: Sequence[ArticleAnalysis], gold: dict, bylines: Iterable[str] = ()) -> dict[str, Score]:
+    """Entity scores per type ("ALL" for all) and "RELATIONS" for one document."""
+    scores = score_entities(predicted_entities(analyses, bylines), gold["entities"])
+    triples = [(r.subject, r.relation, r.object) for a in analyses for r in a.relations]
+    scores["RELATIONS"] = score_relations(triples, gold["relations"], gold["entities"])
+    return scores
