@@ -1,0 +1,109 @@
+"""The article reader: the source text with its entities highlighted by type.
+
+Every highlighted entity is a link to its page; a span (the evidence of a
+fact or a mention) can be marked and scrolled to.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from explorer.gui.style import COLOURS, type_label
+
+
+def _e(text) -> str:
+    return html.escape(str(text)) if text is not None else ""
+
+
+def _tint(entity_type: str) -> str:
+    colour = QColor(COLOURS.get(entity_type, "#888888"))
+    return colour.lighter(170).name()
+
+
+def _body(text: str, mentions, focus: tuple[int, int] | None) -> str:
+    """The text as HTML, mentions as coloured links, the focus span marked."""
+    cuts = []
+    last = 0
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if mention.start < last or mention.end > len(text) or mention.start >= mention.end:
+            continue
+        cuts.append(mention)
+        last = mention.end
+    out = []
+    position = 0
+
+    def plain(a: int, b: int) -> str:
+        if a >= b:
+            return ""
+        if focus and focus[0] < b and a < focus[1]:
+            fa, fb = max(a, focus[0]), min(b, focus[1])
+            return (
+                _e(text[a:fa])
+                + (f"<a name='focus'></a>" if fa == focus[0] else "")
+                + f"<span style='text-decoration:underline;background:#fff3a8'>{_e(text[fa:fb])}</span>"
+                + _e(text[fb:b])
+            )
+        return _e(text[a:b])
+
+    for mention in cuts:
+        out.append(plain(position, mention.start))
+        label = _e(text[mention.start:mention.end])
+        in_focus = focus is not None and focus[0] <= mention.start and mention.end <= focus[1]
+        style = f"background:{_tint(mention.type)};color:#000;text-decoration:none"
+        if in_focus:
+            style += ";font-weight:bold"
+        title = f"{_e(mention.name)} · {_e(type_label(mention.type))}"
+        anchor = "<a name='focus'></a>" if focus and mention.start == focus[0] else ""
+        out.append(f"{anchor}<a href='entity:{mention.entity_id}' title='{title}' style='{style}'>{label}</a>")
+        position = mention.end
+    out.append(plain(position, len(text)))
+    return "".join(out).replace("\n", "<br>")
+
+
+def render_article_html(record, focus: tuple[int, int] | None = None) -> str:
+    untitled = QCoreApplication.translate("ArticleReader", "无标题文章")
+    parts = [f"<h2>{_e(record.headline or untitled)}</h2>"]
+    if record.subtitle:
+        parts.append(f"<h4 style='color:#555'>{_e(record.subtitle)}</h4>")
+    meta = [x for x in (record.date, record.source, record.page and QCoreApplication.translate("ArticleReader", "版面 %1").replace("%1", str(record.page))) if x]
+    if record.bylines:
+        meta.append("、".join(record.bylines))
+    if meta:
+        parts.append(f"<p style='color:#666'>{' · '.join(_e(m) for m in meta)}</p>")
+    if record.path:
+        label = QCoreApplication.translate("ArticleReader", "原始文件")
+        parts.append(f"<p style='color:#888;font-size:small'>{_e(label)}：{_e(record.path)}</p>")
+    parts.append(f"<div style='line-height:160%'>{_body(record.text, record.mentions, focus)}</div>")
+    return "\n".join(parts)
+
+
+class ArticleReader(QWidget):
+    entityClicked = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.record = None
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        hint = self.tr("点击实体页中的文章以阅读原文。")
+        self.browser.setHtml(f"<p style='color:gray'>{_e(hint)}</p>")
+
+    def show_article(self, record, start: int = 0, end: int = 0) -> None:
+        self.record = record
+        focus = (start, end) if end > start else None
+        self.browser.setHtml(render_article_html(record, focus))
+        if focus:
+            self.browser.scrollToAnchor("focus")
+
+    def _link(self, url: QUrl) -> None:
+        kind, _, rest = url.toString().partition(":")
+        if kind == "entity" and rest.isdigit():
+            self.entityClicked.emit(int(rest))

@@ -1,0 +1,219 @@
+"""The main window's menus: projects, import, export, view, language.
+
+A mixin so that `main_window.py` stays about navigation; strings use the
+"MainWindow" translation context explicitly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from explorer.gui import worker
+from explorer.gui.backend import Backend
+
+RECENT_KEY = "projects/recent"
+RECENT_LIMIT = 8
+LANGUAGE_KEY = "ui/language"
+PROJECT_FILTER = "explorer (*.explorer.db *.db);;* (*)"
+EXPORT_FORMATS = (
+    ("html", "HTML (*.html)"),
+    ("graphml", "GraphML (*.graphml)"),
+    ("gexf", "GEXF (*.gexf)"),
+    ("json", "JSON (*.json)"),
+    ("csv", "CSV (*.csv)"),
+)
+
+
+class MenuMixin:
+    """Menus and project handling for `MainWindow` (needs its attributes)."""
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        project = bar.addMenu(QCoreApplication.translate("MainWindow", "项目(&P)"))
+        self._add(project, QCoreApplication.translate("MainWindow", "新建项目…"), self.new_project, QKeySequence.StandardKey.New)
+        self._add(project, QCoreApplication.translate("MainWindow", "打开项目…"), self.open_project_dialog, QKeySequence.StandardKey.Open)
+        self._add(project, QCoreApplication.translate("MainWindow", "另存为…"), self.save_project_as, QKeySequence.StandardKey.SaveAs)
+        self.recent_menu = project.addMenu(QCoreApplication.translate("MainWindow", "最近的项目"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        project.addSeparator()
+        self.ingest_action = self._add(project, QCoreApplication.translate("MainWindow", "导入文件…"), lambda: self.show_ingest(), "Ctrl+I")
+        project.addSeparator()
+        self._add(project, QCoreApplication.translate("MainWindow", "退出"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu(QCoreApplication.translate("MainWindow", "编辑(&E)"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+
+        navigate = bar.addMenu(QCoreApplication.translate("MainWindow", "导航(&N)"))
+        navigate.addAction(self.back_action)
+        navigate.addAction(self.forward_action)
+        self._add(navigate, QCoreApplication.translate("MainWindow", "查找路径…"), self.show_path_finder, "Ctrl+P")
+        self._add(navigate, QCoreApplication.translate("MainWindow", "搜索"), self._focus_search, QKeySequence.StandardKey.Find)
+
+        view = bar.addMenu(QCoreApplication.translate("MainWindow", "视图(&V)"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self._add(view, QCoreApplication.translate("MainWindow", "适应窗口"), self.canvas.fit, "Ctrl+0")
+
+        export = bar.addMenu(QCoreApplication.translate("MainWindow", "导出(&X)"))
+        current = export.addMenu(QCoreApplication.translate("MainWindow", "当前视图"))
+        whole = export.addMenu(QCoreApplication.translate("MainWindow", "整个图谱"))
+        for fmt, _filter in EXPORT_FORMATS:
+            self._add(current, fmt.upper(), lambda checked=False, f=fmt: self.export_graph(f, whole=False))
+            self._add(whole, fmt.upper(), lambda checked=False, f=fmt: self.export_graph(f, whole=True))
+
+        settings_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "设置(&S)"))
+        language = settings_menu.addMenu(QCoreApplication.translate("MainWindow", "界面语言"))
+        group = QActionGroup(self)
+        current_language = self.settings.value(LANGUAGE_KEY, "zh")
+        for code, label in (("zh", "中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == current_language)
+            action.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.ingest_action)
+
+    def _add(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _focus_search(self) -> None:
+        self.docks["search"].show()
+        self.search.field.setFocus()
+        self.search.field.selectAll()
+
+    # --- projects ----------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.backend.path.name if self.backend is not None and self.backend.path else QCoreApplication.translate("MainWindow", "未打开项目")
+        self.setWindowTitle(f"{name} — explorer")
+
+    def refresh_stats(self) -> None:
+        if self.backend is None:
+            return
+
+        def show(stats):
+            text = QCoreApplication.translate("MainWindow", "%1 篇文章 · %2 个实体 · %3 条关系")
+            for marker, value in (("%1", stats.articles), ("%2", stats.entities), ("%3", stats.relations)):
+                text = text.replace(marker, f"{value:,}")
+            self.statusBar().showMessage(text)
+
+        self._start(self.backend.stats, on_result=show)
+
+    def recent_projects(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def remember_recent(self, path) -> None:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_projects() if p != path]
+        self.settings.setValue(RECENT_KEY, [path, *recent][:RECENT_LIMIT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_projects():
+            self._add(self.recent_menu, path, lambda checked=False, p=path: self.open_project(p, create=False))
+        if not self.recent_projects():
+            self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "（无）")).setEnabled(False)
+
+    def open_project(self, path, create: bool = False) -> bool:
+        try:
+            backend = Backend.open(path, create=create)
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            self.report_error(error)
+            return False
+        self.set_backend(backend)
+        return True
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "新建项目"), "project.explorer.db", PROJECT_FILTER)
+        if path:
+            self.open_project(path, create=True)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("MainWindow", "打开项目"), "", PROJECT_FILTER)
+        if path:
+            self.open_project(path, create=False)
+
+    def save_project_as(self) -> None:
+        if self.backend is None or self.backend.path is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "项目另存为"), self.backend.path.name, PROJECT_FILTER)
+        if path:
+            self.copy_project_to(Path(path))
+
+    def copy_project_to(self, target: Path) -> bool:
+        """Close, copy the database file, open the copy (the project is one file)."""
+        source = self.backend.path
+        worker.wait_all()
+        self.backend.close()
+        try:
+            shutil.copy2(source, target)
+        except OSError as error:
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "另存为失败"), str(error))
+            self.open_project(source)
+            return False
+        return self.open_project(target)
+
+    # --- ingest, export, paths ------------------------------------------------------
+    def show_ingest(self, paths=()) -> None:
+        from explorer.gui.ingest_dialog import IngestDialog
+
+        if self.backend is None:
+            return
+        dialog = IngestDialog(self.backend.ingest, paths, self)
+        dialog.finished_ingest.connect(lambda report: self.refresh_stats())
+        self.ingest_dialog = dialog
+        dialog.open()
+
+    def show_path_finder(self) -> None:
+        from explorer.gui.dialogs import PathFinderDialog
+
+        if self.backend is None:
+            return
+        dialog = PathFinderDialog(self.backend.search, self.backend.shortest_paths, self)
+        dialog.entityClicked.connect(self.open_entity)
+        dialog.articleClicked.connect(self.open_article)
+        self.path_dialog = dialog
+        dialog.show()
+
+    def export_graph(self, fmt: str, whole: bool, path: str | None = None) -> None:
+        if self.backend is None:
+            return
+        if not whole and self.current_id is None:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "请先打开一个实体。"), 5000)
+            return
+        if path is None:
+            filters = dict(EXPORT_FORMATS)
+            path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "导出"), f"graph.{fmt}", filters[fmt])
+            if not path:
+                return
+        def done(paths):
+            shown = ", ".join(str(p) for p in paths)
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "已导出：%1").replace("%1", shown), 8000)
+
+        if whole:
+            self._start(self.backend.export, fmt, Path(path), on_result=done)
+        else:
+            view = self.canvas.current_view()
+            center = self.canvas.nodes.get(self.canvas.center)
+            title = f"explorer · {center.name}" if center is not None else "explorer"
+            self._start(self.backend.export_view, view, fmt, Path(path), title, on_result=done)
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue(LANGUAGE_KEY, code)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "界面语言将在重新启动后生效。") + " / Restart to apply.", 8000)
+

@@ -1,0 +1,152 @@
+"""Search as you type: a field, a type filter and the results list.
+
+Keystrokes restart a short debounce timer; the search itself runs in a
+worker and answers that arrive after a newer keystroke are dropped, so
+typing never waits on the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.gui import worker
+from explorer.gui.models import EntityIdRole, MentionsRole, SearchResultsModel
+from explorer.gui.style import all_types, type_icon, type_label
+
+DEBOUNCE_MS = 120
+
+
+class MentionCountDelegate(QStyledItemDelegate):
+    """Draws the mention count right-aligned in grey."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        count = index.data(MentionsRole)
+        count_text = str(count) if count is not None else ""
+        count_width = opt.fontMetrics.horizontalAdvance(count_text) + 12 if count_text else 0
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        text_rect.setRight(opt.rect.right() - count_width)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
+        elided = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        if count_text:
+            painter.setPen(QColor("#dddddd") if selected else QColor("#888888"))
+            rect = QRect(opt.rect).adjusted(0, 0, -6, 0)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count_text)
+        painter.restore()
+
+
+class SearchPanel(QWidget):
+    entityChosen = Signal(object)
+    resultsReady = Signal(int)  # number of hits shown
+    failed = Signal(object)
+
+    def __init__(self, search_fn: Callable | None = None, parent=None):
+        super().__init__(parent)
+        self.search_fn = search_fn
+        self._sequence = 0
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("搜索：汉字、拼音、首字母或别名"))
+        self.field.setClearButtonEnabled(True)
+        self.type_filter = QComboBox(self)
+        self.type_filter.addItem(self.tr("全部类型"), None)
+        for entity_type in all_types():
+            self.type_filter.addItem(type_icon(entity_type), type_label(entity_type), entity_type)
+        self.model = SearchResultsModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(MentionCountDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: gray")
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.type_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.search_now)
+        self.field.textChanged.connect(lambda _: self.timer.start())
+        self.field.returnPressed.connect(self._return_pressed)
+        self.type_filter.currentIndexChanged.connect(lambda _: self.search_now())
+        self.list.activated.connect(self._activated)
+        self.list.clicked.connect(self._activated)
+
+    def types(self):
+        value = self.type_filter.currentData()
+        return [value] if value else None
+
+    def search_now(self) -> None:
+        self.timer.stop()
+        self._sequence += 1
+        sequence = self._sequence
+        text = self.field.text().strip()
+        if not text or self.search_fn is None:
+            self.model.set_items([])
+            self.status.setText("")
+            self.resultsReady.emit(0)
+            return
+        worker.start(
+            self.search_fn,
+            text,
+            self.types(),
+            on_result=lambda hits: self._show(sequence, hits),
+            on_error=lambda error: self._failed(sequence, error),
+        )
+
+    def _show(self, sequence: int, hits) -> None:
+        if sequence != self._sequence:
+            return  # a newer keystroke already asked again
+        self.model.set_items(hits)
+        self.status.setText(self.tr("%1 个结果").replace("%1", str(len(hits))))
+        if hits:
+            self.list.setCurrentIndex(self.model.index(0))
+        self.resultsReady.emit(len(hits))
+
+    def _failed(self, sequence: int, error) -> None:
+        if sequence == self._sequence:
+            self.model.set_items([])
+            self.status.setText("")
+            self.failed.emit(error)
+
+    def _return_pressed(self) -> None:
+        if self.timer.isActive():
+            self.search_now()
+        index = self.list.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        entity_id = index.data(EntityIdRole)
+        if entity_id is not None:
+            self.entityChosen.emit(entity_id)
