@@ -18,9 +18,14 @@ class Cancelled(Exception):
 class TaskState:
     """Shared between a worker function and whoever started it."""
 
-    def __init__(self, on_progress: Callable[[float, str], None] | None = None):
+    def __init__(
+        self,
+        on_progress: Callable[[float, str], None] | None = None,
+        on_partial: Callable[[object], None] | None = None,
+    ):
         self._cancel = threading.Event()
         self._on_progress = on_progress
+        self._on_partial = on_partial
         self.fraction = 0.0
         self.message = ""
 
@@ -41,3 +46,8 @@ class TaskState:
         self.message = message
         if self._on_progress is not None:
             self._on_progress(self.fraction, message)
+
+    def partial(self, result: object) -> None:
+        """Hand over a piece of the result as soon as it exists (e.g. one file's outcome)."""
+        if self._on_partial is not None:
+            self._on_partial(result)

@@ -87,7 +87,9 @@ def run(project, paths: Iterable[str | Path], options: IngestOptions, state: Tas
         for number, path in enumerate(files):
             state.check()
             state.progress(number / total, path.name)
-            report.files.append(_ingest_one(project, path.resolve(), options, nlp, state))
+            outcome = _ingest_one(project, path.resolve(), options, nlp, state)
+            report.files.append(outcome)
+            state.partial(outcome)  # lets a GUI show running article counts and errors
         state.progress(1.0, "")
     except Cancelled:
         report.cancelled = True

@@ -115,3 +115,17 @@ def test_ensure_sample_fills_an_empty_project_once(tmp_path):
         assert project_service.ensure_sample(project) is False
     finally:
         project.close()
+
+
+def test_each_file_outcome_is_handed_over_as_it_is_done(tmp_path):
+    _write_pages(tmp_path / "in", 2)
+    bad = tmp_path / "in" / "zz-empty.txt"
+    bad.write_bytes(b"")
+    outcomes = []
+    project = project_service.open_project(tmp_path / "p.db")
+    try:
+        report = ingest.run(project, [tmp_path / "in"], IngestOptions(), TaskState(on_partial=outcomes.append))
+    finally:
+        project.close()
+    assert outcomes == report.files
+    assert [o.status for o in outcomes] == ["added", "added", "failed"]
