@@ -27,6 +27,7 @@ OPENER = re.compile(
     r"(?=\s*[（(，,：:\s]|\s*$)"  # the dateline is followed by its credit or a comma
 )
 CREDIT_MARK = re.compile(r"^\s*[■□▲●◆◇★▼]\s*\S")
+MAX_CREDIT_CHARS = 40
 _ROLE = r"(本[报報])?(特约|见习|实习|特約|見習|實習)?(记者|通讯员|摄影记者|記者|通訊員|攝影記者)"
 _NAMES = r"[\u4e00-\u9fff·]{2,5}(\s+[\u4e00-\u9fff·]{2,5}){0,5}"
 CREDIT_PLAIN = re.compile(
@@ -76,7 +77,9 @@ class Line:
     @functools.cached_property
     def kind(self) -> str:
         text = self.text
-        if CREDIT_MARK.match(text) or CREDIT_PLAIN.match(text):
+        # A credit names a few people; a long ■ line is body text that happens
+        # to open with a bullet and must not be dropped.
+        if (CREDIT_MARK.match(text) and len(text) <= MAX_CREDIT_CHARS) or CREDIT_PLAIN.match(text):
             return "credit"
         if len(text) <= 60 and FURNITURE.search(text) and not HEADLINE_FORBIDDEN.search(text):
             return "furniture"

@@ -173,8 +173,6 @@ def test_splitter_and_normaliser_accept_any_text(text):
     assert all(isinstance(a, Article) for a in articles)
 
 
-@pytest.mark.xfail(reason="split_articles takes any line opening with ■ for a photo credit, "
-                   "however long, and drops it from the text", strict=False)
 def test_a_long_line_after_a_credit_marker_is_kept():
     text = "■" + "聊城市今天召开企业座谈会，" * 100  # 1,300 characters: no credit is that long
     articles = split_articles(Document("/fuzz/credit.txt", text, "credit"), IngestOptions())
