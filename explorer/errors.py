@@ -110,6 +110,10 @@ class AmbiguousNameError(ExplorerError):
         self.candidates = candidates
 
 
+class QueryError(ExplorerError, ValueError):
+    """A search pattern or correction the user typed cannot be carried out."""
+
+
 class PipelineError(ExplorerError):
     """The NLP pipeline could not be built or run (missing model data)."""
 

@@ -1,0 +1,268 @@
+"""Storing one document in one transaction: articles, resolved entities,
+mentions, facts with evidence, and the user's corrections re-applied.
+
+Resolution rules (docs/data-model.md): an entity is keyed by canonical name
+and type (persons also by the source's scope, so two 张伟 of unrelated papers
+stay apart); a name that is a known alias of exactly one entity of that type
+resolves to it; when an article reveals that a short form is an alias of a
+full name, an entity created earlier under the short form is folded in.
+Corrections (store/edits.py) are rules on top: merges redirect, splits move
+the mentions of chosen articles, deleted facts stay hidden.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+
+from explorer.core import Article, ArticleAnalysis, Document, StoreResult
+from explorer.store import places, search
+from explorer.store.edits import Rules
+
+_DEICTIC = ("我", "本", "全", "该", "此", "当地")
+
+
+def store_document(
+    conn: sqlite3.Connection,
+    document: Document,
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+) -> StoreResult:
+    """Write one document; the caller holds the write transaction."""
+    row = conn.execute(
+        "SELECT id, content_hash FROM documents WHERE path = ?", (document.path,)
+    ).fetchone()
+    if row and row[1] == document.content_hash:
+        return StoreResult(document.path, "unchanged")
+    touched: set[int] = set()
+    source_id = _source_id(conn, document)
+    values = (
+        document.content_hash, source_id, document.home_city, document.date, document.page,
+        document.encoding, document.media_type, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    if row:
+        doc_id, status = row[0], "replaced"
+        touched |= remove_document_content(conn, doc_id)
+        conn.execute(
+            "UPDATE documents SET content_hash=?, source_id=?, home_city=?, date=?, page=?, "
+            "encoding=?, media_type=?, ingested_at=? WHERE id=?",
+            (*values, doc_id),
+        )
+    else:
+        status = "added"
+        doc_id = conn.execute(
+            "INSERT INTO documents(content_hash, source_id, home_city, date, page, encoding, "
+            "media_type, ingested_at, path) VALUES (?,?,?,?,?,?,?,?,?)",
+            (*values, document.path),
+        ).lastrowid
+    rules = Rules.load(conn)
+    resolver = Resolver(conn, document, rules)
+    n_mentions = n_relations = 0
+    for article, analysis in zip(articles, analyses):
+        article_id = _insert_article(conn, doc_id, article)
+        key = (document.path, article.index)
+        for m in analysis.mentions:
+            base, entity = resolver.resolve(m.canonical, m.type, key, dict(m.attrs))
+            resolver.add_aliases(entity, m.type, m.canonical, (m.surface, *m.aliases))
+            conn.execute(
+                "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id) VALUES (?,?,?,?,?,?)",
+                (article_id, m.start, m.end, m.surface, base, entity),
+            )
+            n_mentions += 1
+        for r in analysis.relations:
+            s_base, s_id = resolver.resolve(r.subject, r.subject_type, key)
+            o_base, o_id = resolver.resolve(r.object, r.object_type, key)
+            hidden = int(rules.is_suppressed(s_id, r.relation, o_id, r.role, r.year))
+            rel_id = conn.execute(
+                "INSERT INTO relations(article_id, subject_base, object_base, subject_id, relation, "
+                "object_id, role, year, confidence, hidden) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (article_id, s_base, o_base, s_id, r.relation, o_id, r.role, r.year, r.confidence, hidden),
+            ).lastrowid
+            conn.execute(
+                "INSERT INTO evidence(relation_id, article_id, sentence, start, end, confidence) VALUES (?,?,?,?,?,?)",
+                (rel_id, article_id, r.evidence, r.evidence_start, r.evidence_end, r.confidence),
+            )
+            n_relations += 1
+    touched |= resolver.touched
+    recount(conn, touched)
+    removed = collect_orphans(conn, touched, rules.refs)
+    return StoreResult(
+        document.path, status, articles=len(articles),
+        entities_new=len(resolver.created - removed), mentions=n_mentions, relations=n_relations,
+    )
+
+
+def _source_id(conn: sqlite3.Connection, document: Document) -> int:
+    name = document.source or ""
+    conn.execute(
+        "INSERT OR IGNORE INTO sources(name, home_city) VALUES (?, ?)", (name, document.home_city)
+    )
+    return conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0]
+
+
+def _insert_article(conn: sqlite3.Connection, doc_id: int, a: Article) -> int:
+    return conn.execute(
+        "INSERT INTO articles(document_id, idx, headline, subtitle, kicker, bylines, captions, kind, text, raw) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (doc_id, a.index, a.headline, a.subtitle, a.kicker, json.dumps(list(a.bylines), ensure_ascii=False),
+         json.dumps(list(a.captions), ensure_ascii=False), a.kind, a.text, a.raw),
+    ).lastrowid
+
+
+def remove_document_content(conn: sqlite3.Connection, doc_id: int) -> set[int]:
+    """Delete a document's articles, mentions and facts; return the entities they touched."""
+    arts = "SELECT id FROM articles WHERE document_id = ?"
+    touched = {r[0] for r in conn.execute(
+        f"SELECT base_id FROM mentions WHERE article_id IN ({arts}) UNION "
+        f"SELECT entity_id FROM mentions WHERE article_id IN ({arts}) UNION "
+        f"SELECT subject_base FROM relations WHERE article_id IN ({arts}) UNION "
+        f"SELECT object_base FROM relations WHERE article_id IN ({arts}) UNION "
+        f"SELECT subject_id FROM relations WHERE article_id IN ({arts}) UNION "
+        f"SELECT object_id FROM relations WHERE article_id IN ({arts})",
+        (doc_id,) * 6,
+    )}
+    for table in ("evidence", "relations", "mentions"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id IN ({arts})", (doc_id,))
+    conn.execute("DELETE FROM articles WHERE document_id = ?", (doc_id,))
+    return touched
+
+
+def _chunks(ids: Iterable[int], size: int = 900):
+    ids = sorted(i for i in set(ids) if i is not None)
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def recount(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+    """Refresh mention counts (search ranking) of the given entities."""
+    ids = list(entity_ids)
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(
+            f"UPDATE entities SET mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) "
+            f"WHERE id IN ({marks})",
+            chunk,
+        )
+    search.refresh_mentions(conn, sorted(set(ids)))
+
+
+def collect_orphans(conn: sqlite3.Connection, candidates: Iterable[int], keep: set[int]) -> set[int]:
+    """Delete entities nothing refers to any more (unless a correction names them)."""
+    removed: set[int] = set()
+    for chunk in _chunks(i for i in candidates if i not in keep):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT id FROM entities e WHERE id IN ({marks}) AND merged_into IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM mentions WHERE base_id = e.id OR entity_id = e.id) "
+            "AND NOT EXISTS (SELECT 1 FROM relations WHERE subject_base = e.id OR object_base = e.id "
+            "OR subject_id = e.id OR object_id = e.id) "
+            "AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.merged_into = e.id)",
+            chunk,
+        ).fetchall()
+        for (entity_id,) in rows:
+            search.drop_names(conn, "entity_id = ?", (entity_id,))
+            conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            removed.add(entity_id)
+    return removed
+
+
+class Resolver:
+    """Maps (canonical name, type) of one document to (base id, effective id)."""
+
+    def __init__(self, conn: sqlite3.Connection, document: Document, rules: Rules):
+        self.conn = conn
+        self.rules = rules
+        self.home_city = document.home_city
+        self.person_scope = document.source or document.home_city or ""
+        self.created: set[int] = set()
+        self.touched: set[int] = set()
+        self._cache: dict[tuple[str, str], int] = {}
+
+    def _scope(self, type_: str) -> str:
+        return self.person_scope if type_ == "PERSON" else ""
+
+    def base_id(self, name: str, type_: str, attrs: dict | None = None) -> int:
+        cached = self._cache.get((name, type_))
+        if cached is not None:
+            return cached
+        conn = self.conn
+        row = conn.execute(
+            "SELECT id FROM entities WHERE key_name = ? AND key_type = ? AND key_scope = ?",
+            (name, type_, self._scope(type_)),
+        ).fetchone()
+        if row is None and type_ != "PERSON":
+            owners = {r[0] for r in conn.execute(
+                "SELECT coalesce(b.merged_into, b.id) FROM names n JOIN entities b ON b.id = n.entity_id "
+                "WHERE n.name = ? AND b.type = ?",
+                (name, type_),
+            )}
+            if len(owners) == 1:
+                row = (owners.pop(),)
+        if row is None and type_ == "PLACE":
+            link = places.link_place(name, self.home_city)
+            if link and link.path_names[0] != name:  # 聊城 -> 聊城市
+                row = (self.base_id(link.path_names[0], type_, attrs),)
+                search.index_name(conn, row[0], name, is_alias=True)
+        if row is None:
+            row = (self._create(name, type_, attrs or {}),)
+        self._cache[(name, type_)] = row[0]
+        return row[0]
+
+    def _create(self, name: str, type_: str, attrs: dict) -> int:
+        admin_code = admin_path = None
+        if type_ == "PLACE":
+            link = places.link_place(name, self.home_city)
+            if link:
+                admin_code, admin_path = link.code, link.path_codes
+                attrs = {**attrs, "admin_names": list(link.path_names)}
+                if link.level:
+                    attrs.setdefault("level", link.level)
+        entity_id = self.conn.execute(
+            "INSERT INTO entities(key_name, key_type, key_scope, name, type, attrs, admin_code, admin_path, origin) "
+            "VALUES (?,?,?,?,?,?,?,?, 'ingest')",
+            (name, type_, self._scope(type_), name, type_, places.attrs_json(attrs), admin_code, admin_path),
+        ).lastrowid
+        search.index_name(self.conn, entity_id, name, is_alias=False)
+        self.created.add(entity_id)
+        return entity_id
+
+    def resolve(self, name: str, type_: str, article_key: tuple[str, int], attrs: dict | None = None) -> tuple[int, int]:
+        base = self.base_id(name, type_, attrs)
+        entity = self.rules.effective(self.conn, base, article_key)
+        self.touched.update((base, entity))
+        return base, entity
+
+    def add_aliases(self, entity_id: int, type_: str, canonical: str, forms: Iterable[str]) -> None:
+        """Record short forms; fold an entity that was created under one of them."""
+        for alias in dict.fromkeys(forms):
+            if not alias or alias == canonical or len(alias) < 2 or alias.startswith(_DEICTIC):
+                continue
+            search.index_name(self.conn, entity_id, alias, is_alias=True)
+            if type_ != "PERSON":
+                self._fold(alias, type_, entity_id)
+
+    def _fold(self, alias: str, type_: str, into: int) -> None:
+        conn = self.conn
+        row = conn.execute(
+            "SELECT id FROM entities WHERE key_name = ? AND key_type = ? AND key_scope = '' "
+            "AND merged_into IS NULL AND origin = 'ingest'",
+            (alias, type_),
+        ).fetchone()
+        if row is None or row[0] == into or row[0] in self.rules.refs:
+            return
+        old = row[0]
+        if conn.execute("SELECT 1 FROM entities WHERE merged_into = ?", (old,)).fetchone():
+            return
+        conn.execute("UPDATE mentions SET base_id = ?, entity_id = ? WHERE base_id = ?", (into, into, old))
+        conn.execute("UPDATE relations SET subject_base = ?, subject_id = ? WHERE subject_base = ?", (into, into, old))
+        conn.execute("UPDATE relations SET object_base = ?, object_id = ? WHERE object_base = ?", (into, into, old))
+        for (name,) in conn.execute("SELECT name FROM names WHERE entity_id = ?", (old,)).fetchall():
+            search.index_name(conn, into, name, is_alias=True)
+        search.drop_names(conn, "entity_id = ?", (old,))
+        conn.execute("DELETE FROM entities WHERE id = ?", (old,))
+        self._cache = {k: v for k, v in self._cache.items() if v != old}
+        self.created.discard(old)
+        self.touched.discard(old)
+        self.touched.add(into)
