@@ -2,21 +2,34 @@
 
 Also used headless by `explorer gui --screenshot`: open the project, run the
 query, open the first hit, wait until the canvas has settled, write a PNG.
+The exit code says whether that worked (`EXIT_SCREENSHOT_INCOMPLETE` when
+the wait ran out or an error was reported), so scripts can trust it.
+
+`main` is guarded: an unexpected exception is written to the user's crash
+log and shown in a dialog, not as a traceback nobody sees. The frozen app's
+launcher (packaging/launcher.py) shares `show_error` and `write_crash_log`.
+This module imports nothing heavy at import time for that reason.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 SCREENSHOT_TIMEOUT_S = 180
 IDLE_GIVE_UP_S = 3.0
+EXIT_CRASH = 1
+EXIT_SCREENSHOT_INCOMPLETE = 4
+NO_DIALOG_ENV = "EXPLORER_NO_DIALOG"
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="explorer-gui", description="the desktop explorer")
+    p.add_argument("file", nargs="?", help="project file to open (what a file manager passes)")
     p.add_argument("--project", help="project database (default: the last one, else the user's default)")
     p.add_argument("--query", help="search for this text after start and open the first hit")
     p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
@@ -29,8 +42,84 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+# --- the last line of defence -------------------------------------------------------
+def is_headless(argv: list[str]) -> bool:
+    """No dialog for scripts, tests and the offscreen platform: nobody could click it."""
+    return (
+        bool(os.environ.get(NO_DIALOG_ENV))
+        or os.environ.get("QT_QPA_PLATFORM") == "offscreen"
+        or any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
+    )
+
+
+def crash_log_path() -> Path:
+    try:
+        from explorer.settings import data_dir
+
+        folder = data_dir() / "logs"
+    except Exception:  # noqa: BLE001 - the app itself may be what is broken
+        import tempfile
+
+        folder = Path(tempfile.gettempdir()) / "explorer-logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "crash.log"
+
+
+def write_crash_log(details: str) -> Path | None:
+    try:
+        path = crash_log_path()
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} argv={sys.argv!r}\n{details}\n")
+        return path
+    except OSError:
+        return None
+
+
+def show_error(title: str, message: str, details: str, headless: bool) -> None:
+    """A dialog for people, stderr for scripts and when Qt itself is unusable."""
+    if not headless:
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
+            box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+            if details:
+                box.setDetailedText(details)
+            box.exec()
+            return
+        except Exception:  # noqa: BLE001 - fall back to the console
+            pass
+    if sys.stderr is not None:
+        print(f"{title}\n{message}\n\n{details}".rstrip(), file=sys.stderr)
+
+
+def report_crash(error: BaseException, headless: bool) -> int:
+    """Log the traceback, tell the user in both languages (no traceback in the dialog)."""
+    log = write_crash_log("".join(traceback.format_exception(error)))
+    summary = f"{type(error).__name__}: {error}"
+    where = f"\n\n详细信息已写入 / details written to:\n{log}" if log else ""
+    show_error(
+        "Explorer 出错 / error",
+        "程序遇到意外错误，需要关闭。\nThe program ran into an unexpected error and has to close." + where,
+        summary,
+        headless,
+    )
+    return EXIT_CRASH
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = [a for a in argv if not a.startswith("-psn_")]  # old macOS Finder adds a process serial number
+    args = _parser().parse_args(argv)  # a usage error exits 2 with argparse's message
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        return report_crash(error, is_headless(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
@@ -38,12 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     from explorer import settings as app_settings
     from explorer.gui import worker
     from explorer.gui.backend import Backend
+    from explorer.gui.file_open import FileOpenFilter
     from explorer.gui.i18n import chosen_language, install_translator
     from explorer.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("explorer")
     app.setApplicationName("explorer")
+    app.setDesktopFileName("explorer")  # Wayland/X11 match the window to explorer.desktop
     icon = app_settings.resources_dir() / "icons" / "explorer.svg"
     if icon.is_file():
         from PySide6.QtGui import QIcon
@@ -56,8 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     install_translator(app, args.lang or chosen_language(qsettings))
 
     first_start = not qsettings.value("app/started", False, type=bool)
-    path = _choose_project(args.project, qsettings, app_settings)
+    path = _choose_project(args.project or args.file, qsettings, app_settings)
     window = MainWindow(settings=qsettings)
+    opener = FileOpenFilter(window)  # macOS Finder opens files by an event, not argv
+    app.installEventFilter(opener)
+    _rebuild_on_language_switch(window, opener, lambda: MainWindow(settings=qsettings))
     if args.hops:
         window.canvas.hops.setValue(args.hops)
     qsettings.setValue("app/started", True)
@@ -68,25 +162,47 @@ def main(argv: list[str] | None = None) -> int:
 
     # The project opens on a worker: importing the store and opening a large
     # database must not keep the window from answering (issue 6: < 1.5 s).
-    steps = _Steps(window, args, with_sample=args.sample or (first_start and not args.project))
+    steps = _Steps(window, args, with_sample=args.sample or (first_start and not (args.project or args.file)))
     if args.quit_when_ready:  # the event loop's first turn: the window answers input
         QTimer.singleShot(0, lambda: print(f"ready {time.time():.6f}", flush=True))
         steps.on_opened = lambda: (print(f"opened {time.time():.6f}", flush=True), window.close(), app.quit())
     QTimer.singleShot(
         0, lambda: window._start(Backend.open, path, True, on_result=steps.project_opened, on_error=steps.project_failed)
     )
-    if not args.screenshot:
-        code = app.exec()
-        worker.wait_all()
-        return code
-    return steps.screenshot(app, Path(args.screenshot))
+    try:
+        if not args.screenshot:
+            code = app.exec()
+            worker.wait_all()
+            return code
+        return steps.screenshot(app, Path(args.screenshot))
+    finally:
+        app.removeEventFilter(opener)
+
+
+def _rebuild_on_language_switch(window, opener, make_window) -> None:
+    """A language switch applies at once: the window is built again with the new
+    translator (every text is set when a widget is made) and takes over the open
+    project, the path walked and the current entity. The undo history is dropped."""
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.gui.i18n import install_translator
+
+    def switch(code: str) -> None:
+        old = opener.window
+        install_translator(QApplication.instance(), code)
+        old.save_layout()
+        new = make_window()
+        new.languageSwitched.connect(switch)
+        opener.window = new
+        new.show()
+        old.hand_over_to(new)
+
+    window.languageSwitched.connect(switch)
 
 
 def _choose_project(explicit, qsettings, app_settings) -> Path:
     if explicit:
         return Path(explicit).expanduser()
-    import os
-
     if os.environ.get(app_settings.PROJECT_ENV):
         return app_settings.project_path()
     recent = qsettings.value("projects/recent", [])
@@ -109,6 +225,8 @@ class _Steps:
         self.opened = False
         self.done = not args.query
         self.on_opened = None
+        self.errors: list = []
+        window.errorReported.connect(self.errors.append)
 
     def project_opened(self, backend) -> None:
         self.window.set_backend(backend)
@@ -125,7 +243,7 @@ class _Steps:
             self.after_sample()
 
     def project_failed(self, error) -> None:
-        self.opened = self.done = True
+        self.opened = self.done = True  # the error itself arrives through errorReported
         if self.on_opened is not None:
             self.on_opened()
 
@@ -153,25 +271,37 @@ class _Steps:
 
     def _open_article(self, detail) -> None:
         self.window.entityShown.disconnect(self._open_article)
+        from PySide6.QtCore import Qt
+
+        docks = [self.window.docks["entity"], self.window.docks["article"]]
+        height = self.window.height()
+        self.window.resizeDocks(docks, [height * 3 // 10, height * 7 // 10], Qt.Orientation.Vertical)  # the reader is the subject
         evidence = next((e for f in detail.facts for e in f.evidence), None)
         if evidence is not None:
             self.window.open_article(evidence.article_id, evidence.start, evidence.end)
         elif detail.mentions:
             m = detail.mentions[0]
             self.window.open_article(m.article_id, m.start, m.end)
+        else:
+            self.done = True  # nothing to read: the entity page is the picture
+            return
         self.window.articleShown.connect(lambda _: setattr(self, "done", True))
 
     def _finish(self, _center) -> None:
         self.done = True
 
     def screenshot(self, app, target: Path) -> int:
+        """0 when the PNG shows what was asked for; EXIT_SCREENSHOT_INCOMPLETE when
+        the wait ran out or an error was reported (the PNG is written anyway)."""
         deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
         last_busy = time.monotonic()
+        timed_out = True
         while time.monotonic() < deadline:
             app.processEvents()
             if self.window.is_busy() or not self.opened:
                 last_busy = time.monotonic()
             elif self.done or time.monotonic() - last_busy > IDLE_GIVE_UP_S:
+                timed_out = False
                 break  # finished, or something failed and nothing is running any more
             time.sleep(0.02)
         for _ in range(20):  # let the last paints land
@@ -180,7 +310,15 @@ class _Steps:
         target.parent.mkdir(parents=True, exist_ok=True)
         ok = self.window.grab().save(str(target))
         self.window.close()
-        return 0 if ok else 1
+        if not ok:
+            return 1
+        if timed_out or not self.done or self.errors:
+            for error in self.errors:
+                print(f"explorer-gui: {type(error).__name__}: {error}", file=sys.stderr)
+            if timed_out or not self.done:
+                print("explorer-gui: the screenshot was taken before the view was ready", file=sys.stderr)
+            return EXIT_SCREENSHOT_INCOMPLETE
+        return 0
 
 
 if __name__ == "__main__":

@@ -22,9 +22,13 @@ import traceback
 from importlib.util import find_spec
 from pathlib import Path
 
+# One dialog, one crash log for the app and its launcher (explorer.app imports
+# nothing heavy at import time, so this stays cheap before the bundle check).
+from explorer.app import NO_DIALOG_ENV, crash_log_path, show_error, write_crash_log  # noqa: F401
+from explorer.app import is_headless as _headless
+
 STARTED = time.perf_counter()
 PROBE_ENV = "EXPLORER_STARTUP_PROBE"
-NO_DIALOG_ENV = "EXPLORER_NO_DIALOG"
 # explorer.app options that take a value: their value is not a file argument.
 VALUE_OPTIONS = {"--project", "--query", "--screenshot", "--lang", "--size"}
 EXIT_MISSING = 3
@@ -88,54 +92,6 @@ def file_argument_to_project(argv: list[str]) -> list[str]:
     if files and not has_project:
         return ["--project", files[0], *options]
     return options + files
-
-
-def _headless(argv: list[str]) -> bool:
-    return (
-        bool(os.environ.get(NO_DIALOG_ENV))
-        or os.environ.get("QT_QPA_PLATFORM") == "offscreen"
-        or any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
-    )
-
-
-def crash_log_path() -> Path:
-    try:
-        from explorer.settings import data_dir
-
-        folder = data_dir() / "logs"
-    except Exception:  # noqa: BLE001 - the app itself may be what is broken
-        import tempfile
-
-        folder = Path(tempfile.gettempdir()) / "explorer-logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "crash.log"
-
-
-def write_crash_log(details: str) -> Path | None:
-    try:
-        path = crash_log_path()
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} argv={sys.argv!r}\n{details}\n")
-        return path
-    except OSError:
-        return None
-
-
-def show_error(title: str, message: str, details: str, headless: bool) -> None:
-    """A dialog for people, stderr for scripts and when Qt itself is unusable."""
-    if not headless:
-        try:
-            from PySide6.QtWidgets import QApplication, QMessageBox
-
-            app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
-            box = QMessageBox(QMessageBox.Icon.Critical, title, message)
-            box.setDetailedText(details)
-            box.exec()
-            return
-        except Exception:  # noqa: BLE001 - fall back to the console
-            pass
-    if sys.stderr is not None:
-        print(f"{title}\n{message}\n\n{details}", file=sys.stderr)
 
 
 MARKS: list[tuple[str, float]] = []

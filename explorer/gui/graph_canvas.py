@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from explorer.gui import worker
 from explorer.gui.graph_items import LABEL_LOD, EdgeItem, NodeItem
-from explorer.gui.layout import compute_layout
+from explorer.gui.layout import compute_layout, layout_with_labels
 from explorer.gui.style import all_types, type_icon, type_label
 
 ANIMATE_LIMIT = 800  # above this many nodes positions jump instead of gliding
@@ -295,21 +295,29 @@ class GraphCanvas(QWidget):
         generation = self._generation
         nodes = list(self.nodes)
         edges = [(e.source.node_id, e.target.node_id) for e in self.edges.values()]
+        sizes = {n: item.label_size() for n, item in self.nodes.items()}
+        radii = {n: item.radius for n, item in self.nodes.items()}
         self.layout_pending = True
         worker.start(
-            compute_layout,
+            layout_with_labels,
             nodes,
             edges,
             self.center,
             previous,
             pinned,
-            on_result=lambda pos: self._layout_ready(generation, pos),
+            sizes,
+            radii,
+            self.view.width() / max(self.view.height(), 1),
+            on_result=lambda answer: self._layout_ready(generation, *answer),
             on_error=lambda error: self._layout_ready(generation, {}),
         )
 
-    def _layout_ready(self, generation: int, positions: dict) -> None:
+    def _layout_ready(self, generation: int, positions: dict, sides: dict | None = None) -> None:
         if generation != self._generation:
             return
+        for node_id, side in (sides or {}).items():
+            if node_id in self.nodes:
+                self.nodes[node_id].set_label_side(side)
         starts = {n: self.nodes[n].pos() for n in positions if n in self.nodes}
         targets = {n: QPointF(*positions[n]) for n in starts}
         if len(targets) > ANIMATE_LIMIT or not self.isVisible():

@@ -44,6 +44,7 @@ class NodeItem(QGraphicsPathItem):
         self.mentions = mentions
         self.edges: list[EdgeItem] = []
         self.is_center = False
+        self.label_side = "below"
         self.radius = NODE_RADIUS + min(8.0, math.log1p(max(mentions, 0)) * 2.0)
         self.setPath(shape_path(entity_type, self.radius))
         self.setBrush(QBrush(colour(entity_type)))
@@ -59,7 +60,25 @@ class NodeItem(QGraphicsPathItem):
 
     def _place_label(self) -> None:
         rect = self.label.boundingRect()
-        self.label.setPos(-rect.width() / 2, self.radius + 2)
+        w, h = rect.width(), rect.height()
+        r = self.radius
+        x, y = {
+            "below": (-w / 2, r + 2),
+            "above": (-w / 2, -r - 2 - h),
+            "right": (r + 3, -h / 2),
+            "left": (-r - 3 - w, -h / 2),
+        }[self.label_side]
+        self.label.setPos(x, y)
+
+    def label_size(self) -> tuple[float, float]:
+        rect = self.label.boundingRect()
+        return (rect.width(), rect.height())
+
+    def set_label_side(self, side: str) -> None:
+        """Below (the default), above, right or left of the shape (see layout.label_sides)."""
+        if side != self.label_side:
+            self.label_side = side
+            self._place_label()
 
     def set_center(self, center: bool) -> None:
         self.is_center = center
@@ -134,7 +153,10 @@ class EdgeItem(QGraphicsPathItem):
         path.addPolygon(QPolygonF([tip, tip - unit * 9 + normal * 4, tip - unit * 9 - normal * 4, tip]))
         self.setPath(path)
         rect = self.label.boundingRect()
-        mid = line.center() + normal * self.offset
+        if normal.y() > 0 or (normal.y() == 0 and normal.x() < 0):
+            normal = -normal  # beside the line, above it (or right of a vertical one)
+        clearance = rect.width() / 2 * abs(normal.x()) + rect.height() / 2 * abs(normal.y()) + 1
+        mid = line.center() + normal * (clearance + self.offset)
         self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
         self.label.setVisible(self.label_wanted and length > 60)
 

@@ -25,8 +25,14 @@ def chosen_language(settings: QSettings) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
+_installed: list[QTranslator] = []
+
+
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Install the translator for `language`; None for the Chinese source text."""
+    """Install the translator for `language` (replacing one installed before);
+    None for the Chinese source text."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if language == "zh":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return None
@@ -34,5 +40,6 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     if not translator.load(str(translations_dir() / f"explorer_{language}.qm")):
         return None
     app.installTranslator(translator)
+    _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.English))
     return translator

@@ -2,7 +2,9 @@
 
 The work is `services.ingest.run(..., state)` on a worker thread; this
 dialog only collects options, shows progress, cancels through the
-TaskState and lists what happened to every file at the end.
+TaskState and lists what happened to every file. Each file's outcome
+arrives as soon as that file is done (`state.partial`, relayed by the
+worker's `partial` signal), so running totals and errors show up live.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class IngestDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
         self.status = QLabel(self)
+        self.totals = QLabel(self)
+        self._done_files: list = []
         self.outcomes = IngestOutcomeModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.outcomes)
@@ -97,6 +101,7 @@ class IngestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.totals)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self.add_paths(paths)
@@ -135,7 +140,10 @@ class IngestDialog(QDialog):
         if self._worker is not None or not self.paths():
             return
         self.report = None
+        self._done_files = []
+        self.outcomes.set_items([])
         self.table.setVisible(False)
+        self.totals.setText("")
         self.progress.setValue(0)
         self.status.setText(self.tr("正在准备…"))
         self._worker = worker.start(
@@ -146,6 +154,7 @@ class IngestDialog(QDialog):
             on_result=self._done,
             on_error=self._error,
             on_progress=self._progress,
+            on_partial=self._file_done,
         )
         self._set_running(True)
 
@@ -161,6 +170,22 @@ class IngestDialog(QDialog):
         if message:
             self.status.setText(self.tr("正在处理：%1").replace("%1", message))
 
+    def _file_done(self, outcome) -> None:
+        """One file finished: add its row and update the running totals."""
+        if self._worker is None:
+            return  # a late signal after the report
+        self._done_files.append(outcome)
+        self.outcomes.append(outcome)
+        self.table.setVisible(True)
+        self.table.scrollToBottom()
+        self.totals.setText(self._totals_text(self._done_files))
+
+    def _totals_text(self, outcomes) -> str:
+        stored = sum(int(o.articles or 0) for o in outcomes if o.status in ("added", "replaced"))
+        failed = sum(o.status == "failed" for o in outcomes)
+        text = self.tr("已处理 %1 个文件 · 已存入 %2 篇文章 · %3 个失败")
+        return text.replace("%1", str(len(outcomes))).replace("%2", str(stored)).replace("%3", str(failed))
+
     def _done(self, report) -> None:
         self._worker = None
         self.report = report
@@ -172,6 +197,7 @@ class IngestDialog(QDialog):
         if report.cancelled or totals.get("cancelled"):
             text = self.tr("已取消。") + " " + text
         self.status.setText(text)
+        self.totals.setText(self._totals_text(report.files))
         self.outcomes.set_items(report.files)
         self.table.setVisible(bool(report.files))
         self.table.resizeColumnsToContents()

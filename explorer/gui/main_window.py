@@ -38,6 +38,8 @@ class MainWindow(MenuMixin, QMainWindow):
     graphShown = Signal(object)  # the centre entity id once its layout settled
     articleShown = Signal(object)
     projectChanged = Signal()
+    languageSwitched = Signal(str)  # the user chose another interface language
+    errorReported = Signal(object)  # every error shown to the user (explorer.app's --screenshot counts them)
 
     def __init__(self, backend=None, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -164,6 +166,7 @@ class MainWindow(MenuMixin, QMainWindow):
     def report_error(self, error) -> None:
         self.statusBar().showMessage(user_message(error), 8000)
         show_error(self, error)
+        self.errorReported.emit(error)
 
     # --- navigation ------------------------------------------------------------------
     def open_entity(self, entity_id, record: bool = True) -> None:

@@ -19,6 +19,7 @@ from explorer.gui.backend import Backend
 RECENT_KEY = "projects/recent"
 RECENT_LIMIT = 8
 LANGUAGE_KEY = "ui/language"
+PROJECT_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 PROJECT_FILTER = "explorer (*.explorer.db *.db);;* (*)"
 EXPORT_FORMATS = (
     ("html", "HTML (*.html)"),
@@ -138,6 +139,13 @@ class MenuMixin:
         self.set_backend(backend)
         return True
 
+    def open_file(self, path) -> None:
+        """A file handed over by the desktop: a project is opened, anything else imported."""
+        if str(path).lower().endswith(PROJECT_SUFFIXES):
+            self.open_project(path, create=False)
+        else:
+            self.show_ingest([str(path)])
+
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "新建项目"), "project.explorer.db", PROJECT_FILTER)
         if path:
@@ -214,6 +222,30 @@ class MenuMixin:
             self._start(self.backend.export_view, view, fmt, Path(path), title, on_result=done)
 
     def set_language(self, code: str) -> None:
+        """Remember the choice; whoever owns the window (explorer.app) rebuilds it in
+        that language right away. Without an owner it applies at the next start."""
         self.settings.setValue(LANGUAGE_KEY, code)
+        if self.receivers("2languageSwitched(QString)") > 0 and self._can_rebuild():
+            self.languageSwitched.emit(code)
+            return
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "界面语言将在重新启动后生效。") + " / Restart to apply.", 8000)
+
+    def _can_rebuild(self) -> bool:
+        ingest = getattr(self, "ingest_dialog", None)
+        return ingest is None or ingest._worker is None  # never drop a running import
+
+    def hand_over_to(self, other) -> None:
+        """Give the open project, the path walked and the current entity to `other`
+        (the same window rebuilt in another language); this window is closed."""
+        backend, history, current = self.backend, self.history, self.current_id
+        self.backend = None  # closing must not close the project
+        self.close()
+        if backend is None:
+            return
+        other.set_backend(backend)
+        other.history = history
+        other.breadcrumb.show_history(history)
+        other._update_navigation()
+        if current is not None:
+            other.open_entity(current, record=False)
 

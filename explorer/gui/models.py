@@ -8,6 +8,7 @@ ingest report produces.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from explorer.gui.errors import file_error_text
 from explorer.gui.style import type_icon, type_label
@@ -72,6 +73,13 @@ class IngestOutcomeModel(QAbstractTableModel):
         self._rows = list(outcomes)
         self.endResetModel()
 
+    def append(self, outcome) -> None:
+        """One more file done (live, while the ingest runs)."""
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(outcome)
+        self.endInsertRows()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -110,6 +118,8 @@ class IngestOutcomeModel(QAbstractTableModel):
                 if outcome.status == "failed":
                     return file_error_text(getattr(outcome, "error_type", None), str(outcome.path), outcome.error)
                 return outcome.error or ""
+        if role == Qt.ItemDataRole.ForegroundRole and outcome.status == "failed":
+            return QColor("#b00020")
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
             return str(outcome.path) if column == 0 else self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == ItemRole:

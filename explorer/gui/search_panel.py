@@ -1,19 +1,23 @@
-"""Search as you type: a field, a type filter and the results list.
+"""Search as you type: a field, a type filter, a completion popup and the results list.
 
 Keystrokes restart a short debounce timer; the search itself runs in a
 worker and answers that arrive after a newer keystroke are dropped, so
-typing never waits on the database.
+typing never waits on the database. The same answer fills the results list
+and the completion popup under the field (a QCompleter in unfiltered mode:
+the matching — 汉字 substrings, pinyin, initials, aliases — is the search's,
+not the completer's prefix test).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -81,6 +85,15 @@ class SearchPanel(QWidget):
         self.list.setItemDelegate(MentionCountDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.setWidget(self.field)  # not setCompleter: the field's text stays what was typed
+        popup = self.completer.popup()
+        popup.setItemDelegate(MentionCountDelegate(popup))
+        popup.setUniformItemSizes(True)
+        self.completer.activated[QModelIndex].connect(self._completion_chosen)
+        self.field.installEventFilter(self)  # Down in the field brings the popup back
         self.status = QLabel(self)
         self.status.setStyleSheet("color: gray")
         row = QHBoxLayout()
@@ -112,6 +125,7 @@ class SearchPanel(QWidget):
         sequence = self._sequence
         text = self.field.text().strip()
         if not text or self.search_fn is None:
+            self.completer.popup().hide()
             self.model.set_items([])
             self.status.setText("")
             self.resultsReady.emit(0)
@@ -131,7 +145,46 @@ class SearchPanel(QWidget):
         self.status.setText(self.tr("%1 个结果").replace("%1", str(len(hits))))
         if hits:
             self.list.setCurrentIndex(self.model.index(0))
+        self._offer_completions(bool(hits))
         self.resultsReady.emit(len(hits))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and not self.completer.popup().isVisible()
+            and self.model.rowCount() > 0
+        ):
+            self._offer_completions(True)
+            popup = self.completer.popup()
+            popup.setCurrentIndex(popup.model().index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _offer_completions(self, any_hits: bool) -> None:
+        """Show the popup under the field while the user is typing in it."""
+        popup = self.completer.popup()
+        if not any_hits or not self.field.hasFocus():
+            popup.hide()
+            return
+        rect = self.field.rect()
+        rect.setWidth(max(rect.width(), self.list.width()))  # as wide as the list: long names stay readable
+        self.completer.complete(rect)  # keyboard: Up/Down, Enter, Escape
+        popup.setCurrentIndex(QModelIndex())  # nothing picked until Down: Enter alone opens the first hit
+
+    def _completion_chosen(self, index: QModelIndex) -> None:
+        entity_id = index.data(EntityIdRole)
+        if entity_id is None:
+            return
+        self._select_in_list(entity_id)
+        self.entityChosen.emit(entity_id)
+
+    def _select_in_list(self, entity_id) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.index(row).data(EntityIdRole) == entity_id:
+                self.list.setCurrentIndex(self.model.index(row))
+                return
 
     def _failed(self, sequence: int, error) -> None:
         if sequence == self._sequence:
@@ -140,6 +193,10 @@ class SearchPanel(QWidget):
             self.failed.emit(error)
 
     def _return_pressed(self) -> None:
+        popup = self.completer.popup()
+        if popup.isVisible() and popup.currentIndex().isValid():
+            return  # the completer reaches the field first, then opens the row picked in the popup
+        popup.hide()
         if self.timer.isActive():
             self.search_now()
         index = self.list.currentIndex()

@@ -16,6 +16,7 @@ from explorer.core import TaskState
 
 class WorkerSignals(QObject):
     progress = Signal(float, str)
+    partial = Signal(object)  # a piece of the result as soon as it exists (TaskState.partial)
     result = Signal(object)
     error = Signal(object)
     finished = Signal()
@@ -28,7 +29,7 @@ class Worker(QRunnable):
         super().__init__()
         self.setAutoDelete(True)
         self.signals = WorkerSignals()
-        self.state = TaskState(on_progress=self.signals.progress.emit)
+        self.state = TaskState(on_progress=self.signals.progress.emit, on_partial=self.signals.partial.emit)
         self._fn = fn
         self._args = args
         self._kwargs = kwargs
@@ -64,6 +65,7 @@ def start(
     on_result: Callable | None = None,
     on_error: Callable | None = None,
     on_progress: Callable | None = None,
+    on_partial: Callable | None = None,
     with_state: bool = False,
     **kwargs,
 ) -> Worker:
@@ -77,6 +79,8 @@ def start(
         signals.error.connect(on_error)
     if on_progress is not None:
         signals.progress.connect(on_progress)
+    if on_partial is not None:
+        signals.partial.connect(on_partial)
     signals.finished.connect(lambda: _live.discard(signals))
     pool().start(worker)
     return worker

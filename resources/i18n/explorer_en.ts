@@ -242,62 +242,62 @@
 <context>
     <name>GraphCanvas</name>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="109" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="110" />
         <source>跳数 </source>
         <translation>hops </translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="110" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="111" />
         <source>显示几跳以内的邻居</source>
         <translation>How many facts away neighbours are shown</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="116" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="117" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="117" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="118" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="118" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="119" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="118" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="119" />
         <source>缩放到全部节点</source>
         <translation>Zoom to show every node</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="134" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="135" />
         <source>显示或隐藏此类型</source>
         <translation>Show or hide this type</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="348" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="412" />
         <source>%1 个节点 · %2 条关系</source>
         <translation>%1 nodes · %2 facts</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="366" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="430" />
         <source>设为中心</source>
         <translation>Make centre</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="368" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="432" />
         <source>就地展开</source>
         <translation>Expand in place</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="370" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="434" />
         <source>打开实体页</source>
         <translation>Open entity page</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="372" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="436" />
         <source>隐藏此类型</source>
         <translation>Hide this type</translation>
     </message>
@@ -305,102 +305,107 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="41" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="43" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="46" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="48" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="48" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="50" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="51" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="53" />
         <source>例如：聊城日报</source>
         <translation>e.g. Liaocheng Daily</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="53" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="55" />
         <source>指定日期</source>
         <translation>Set date</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="69" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="75" />
         <source>开始导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="71" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="73" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="79" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="81" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="87" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="82" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="88" />
         <source>所在城市</source>
         <translation>Home city</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="86" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="92" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="92" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="98" />
         <source>要导入的文件（也可以拖放到主窗口）：</source>
         <translation>Files to import (you can also drop them on the main window):</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="123" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="130" />
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="123" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="130" />
         <source>文本与 PDF (*.txt *.pdf *.html *.htm);;所有文件 (*)</source>
         <translation>Text and PDF (*.txt *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="127" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="134" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="138" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="148" />
         <source>正在准备…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="153" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="164" />
         <source>正在取消…（当前文件处理完后停止）</source>
         <translation>Cancelling… (stops after the current file)</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="160" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="171" />
         <source>正在处理：%1</source>
         <translation>Processing: %1</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="168" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="186" />
+        <source>已处理 %1 个文件 · 已存入 %2 篇文章 · %3 个失败</source>
+        <translation>%1 files done · %2 articles stored · %3 failed</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/ingest_dialog.py" line="195" />
         <source>%1 个文件，新增或更新 %2 篇文章，%3 个失败</source>
         <translation>%1 files, %2 articles added or updated, %3 failed</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="171" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="198" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
@@ -408,47 +413,47 @@
 <context>
     <name>IngestOutcomeModel</name>
     <message>
-        <location filename="../../explorer/gui/models.py" line="83" />
+        <location filename="../../explorer/gui/models.py" line="91" />
         <source>已添加</source>
         <translation>added</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="84" />
+        <location filename="../../explorer/gui/models.py" line="92" />
         <source>已更新</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="85" />
+        <location filename="../../explorer/gui/models.py" line="93" />
         <source>未变化</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="86" />
+        <location filename="../../explorer/gui/models.py" line="94" />
         <source>失败</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="87" />
+        <location filename="../../explorer/gui/models.py" line="95" />
         <source>已跳过</source>
         <translation>skipped</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="95" />
+        <location filename="../../explorer/gui/models.py" line="103" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="95" />
+        <location filename="../../explorer/gui/models.py" line="103" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="95" />
+        <location filename="../../explorer/gui/models.py" line="103" />
         <source>文章</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/models.py" line="95" />
+        <location filename="../../explorer/gui/models.py" line="103" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
@@ -456,208 +461,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="68" />
-        <location filename="../../explorer/gui/menus.py" line="56" />
+        <location filename="../../explorer/gui/main_window.py" line="69" />
+        <location filename="../../explorer/gui/menus.py" line="57" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="69" />
+        <location filename="../../explorer/gui/main_window.py" line="70" />
         <source>实体</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="70" />
+        <location filename="../../explorer/gui/main_window.py" line="71" />
         <source>原文</source>
         <translation>Source text</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="91" />
+        <location filename="../../explorer/gui/main_window.py" line="92" />
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="94" />
+        <location filename="../../explorer/gui/main_window.py" line="95" />
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="97" />
+        <location filename="../../explorer/gui/main_window.py" line="98" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="99" />
+        <location filename="../../explorer/gui/main_window.py" line="100" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="101" />
+        <location filename="../../explorer/gui/main_window.py" line="102" />
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="227" />
+        <location filename="../../explorer/gui/main_window.py" line="229" />
         <source>双击设为中心，右键展开</source>
         <translation>double-click to centre, right-click to expand</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="297" />
+        <location filename="../../explorer/gui/main_window.py" line="299" />
         <source>合并到当前实体</source>
         <translation>Merge into the current entity</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="300" />
+        <location filename="../../explorer/gui/main_window.py" line="302" />
         <source>把“%1”合并到“%2”</source>
         <translation>Merge “%1” into “%2”</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="311" />
+        <location filename="../../explorer/gui/main_window.py" line="313" />
         <source>拆分“%1”</source>
         <translation>Split “%1”</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="37" />
+        <location filename="../../explorer/gui/menus.py" line="38" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="38" />
+        <location filename="../../explorer/gui/menus.py" line="39" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="39" />
+        <location filename="../../explorer/gui/menus.py" line="40" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="40" />
+        <location filename="../../explorer/gui/menus.py" line="41" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="41" />
+        <location filename="../../explorer/gui/menus.py" line="42" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="44" />
+        <location filename="../../explorer/gui/menus.py" line="45" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="46" />
+        <location filename="../../explorer/gui/menus.py" line="47" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="48" />
+        <location filename="../../explorer/gui/menus.py" line="49" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="52" />
+        <location filename="../../explorer/gui/menus.py" line="53" />
         <source>导航(&amp;N)</source>
         <translation>&amp;Navigate</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="55" />
+        <location filename="../../explorer/gui/menus.py" line="56" />
         <source>查找路径…</source>
         <translation>Find paths…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="58" />
+        <location filename="../../explorer/gui/menus.py" line="59" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="62" />
+        <location filename="../../explorer/gui/menus.py" line="63" />
         <source>适应窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="64" />
+        <location filename="../../explorer/gui/menus.py" line="65" />
         <source>导出(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="65" />
+        <location filename="../../explorer/gui/menus.py" line="66" />
         <source>当前视图</source>
         <translation>Current view</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="66" />
+        <location filename="../../explorer/gui/menus.py" line="67" />
         <source>整个图谱</source>
         <translation>Whole graph</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="71" />
+        <location filename="../../explorer/gui/menus.py" line="72" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="72" />
+        <location filename="../../explorer/gui/menus.py" line="73" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="99" />
+        <location filename="../../explorer/gui/menus.py" line="100" />
         <source>未打开项目</source>
         <translation>No project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="107" />
+        <location filename="../../explorer/gui/menus.py" line="108" />
         <source>%1 篇文章 · %2 个实体 · %3 条关系</source>
         <translation>%1 articles · %2 entities · %3 facts</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="130" />
+        <location filename="../../explorer/gui/menus.py" line="131" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="142" />
+        <location filename="../../explorer/gui/menus.py" line="150" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="147" />
+        <location filename="../../explorer/gui/menus.py" line="155" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="154" />
+        <location filename="../../explorer/gui/menus.py" line="162" />
         <source>项目另存为</source>
         <translation>Save project as</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="166" />
+        <location filename="../../explorer/gui/menus.py" line="174" />
         <source>另存为失败</source>
         <translation>Save as failed</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="197" />
+        <location filename="../../explorer/gui/menus.py" line="205" />
         <source>请先打开一个实体。</source>
         <translation>Open an entity first.</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="201" />
+        <location filename="../../explorer/gui/menus.py" line="209" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="206" />
+        <location filename="../../explorer/gui/menus.py" line="214" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="218" />
+        <location filename="../../explorer/gui/menus.py" line="226" />
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../explorer/app.py" line="117" />
+        <location filename="../../explorer/app.py" line="220" />
         <source>正在导入示例语料…</source>
         <translation>Importing the sample corpus…</translation>
     </message>
@@ -776,17 +781,17 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../explorer/gui/search_panel.py" line="72" />
+        <location filename="../../explorer/gui/search_panel.py" line="76" />
         <source>搜索：汉字、拼音、首字母或别名</source>
         <translation>Search: characters, pinyin, initials or aliases</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/search_panel.py" line="75" />
+        <location filename="../../explorer/gui/search_panel.py" line="79" />
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/search_panel.py" line="131" />
+        <location filename="../../explorer/gui/search_panel.py" line="144" />
         <source>%1 个结果</source>
         <translation>%1 results</translation>
     </message>
@@ -794,7 +799,7 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../explorer/gui/models.py" line="51" />
+        <location filename="../../explorer/gui/models.py" line="52" />
         <source>%1 · 提及 %2 次</source>
         <translation>%1 · %2 mentions</translation>
     </message>

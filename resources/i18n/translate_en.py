@@ -92,6 +92,7 @@ ENGLISH = {
     "正在取消…（当前文件处理完后停止）": "Cancelling… (stops after the current file)",
     "正在处理：%1": "Processing: %1",
     "%1 个文件，新增或更新 %2 篇文章，%3 个失败": "%1 files, %2 articles added or updated, %3 failed",
+    "已处理 %1 个文件 · 已存入 %2 篇文章 · %3 个失败": "%1 files done · %2 articles stored · %3 failed",
     "已添加": "added",
     "已更新": "updated",
     "未变化": "unchanged",

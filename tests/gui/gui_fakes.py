@@ -50,6 +50,7 @@ class FileOutcome:
     status: str
     articles: int = 0
     error: str | None = None
+    error_type: str | None = None
 
 
 @dataclass

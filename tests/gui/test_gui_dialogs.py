@@ -110,3 +110,49 @@ def test_split_dialog_returns_ticked_articles(qtbot):
     assert dialog.article_ids() == []
     dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
     assert dialog.article_ids() == [100]
+
+
+def test_ingest_dialog_shows_each_file_and_running_totals_while_it_runs(qtbot, tmp_path):
+    """Each outcome handed to state.partial shows up before the ingest ends."""
+    gate = [threading.Event() for _ in range(3)]
+    outcomes = [
+        FileOutcome("/p/a.txt", "added", 3),
+        FileOutcome("/p/b.pdf", "failed", 0, "encrypted", "BrokenPdfError"),
+        FileOutcome("/p/c.txt", "replaced", 2),
+    ]
+
+    def ingest(paths, options, state):
+        report = FakeReport()
+        for number, outcome in enumerate(outcomes):
+            gate[number].wait(5)
+            report.files.append(outcome)
+            state.partial(outcome)
+        return report
+
+    dialog = IngestDialog(ingest, [str(tmp_path)])
+    qtbot.addWidget(dialog)
+    dialog.start()
+    gate[0].set()
+    qtbot.waitUntil(lambda: dialog.outcomes.rowCount() == 1, timeout=5000)
+    assert dialog.table.isVisibleTo(dialog)
+    assert "1 个文件" in dialog.totals.text() and "3 篇文章" in dialog.totals.text()
+    gate[1].set()
+    qtbot.waitUntil(lambda: dialog.outcomes.rowCount() == 2, timeout=5000)
+    assert "1 个失败" in dialog.totals.text()
+    assert "b.pdf" in dialog.outcomes.index(1, 3).data()  # the per-file error, in user words
+    assert dialog.cancel_button.isEnabled()  # still running
+    with qtbot.waitSignal(dialog.finished_ingest, timeout=15000):
+        gate[2].set()
+    assert dialog.outcomes.rowCount() == 3
+    assert "5 篇文章" in dialog.totals.text()
+
+
+def test_a_live_outcome_table_passes_modeltester(qtmodeltester):
+    from explorer.gui.models import IngestOutcomeModel
+
+    model = IngestOutcomeModel()
+    qtmodeltester.check(model)
+    model.append(FileOutcome("/a.txt", "added", 3))
+    model.append(FileOutcome("/b.pdf", "failed", 0, "broken"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -59,3 +59,35 @@ def test_chinese_without_translator(qtbot, qsettings):
     window = MainWindow(FakeBackend(), settings=qsettings)
     qtbot.addWidget(window)
     assert window.menuBar().actions()[0].text() == "项目(&P)"
+
+
+def test_switching_language_rebuilds_the_window_at_once(qtbot, qapp, window, fake_backend, qsettings):
+    from explorer import app as app_module
+    from explorer.gui.file_open import FileOpenFilter
+    from explorer.gui.main_window import MainWindow
+
+    made = []
+
+    def make():
+        new = MainWindow(settings=qsettings)
+        qtbot.addWidget(new)
+        made.append(new)
+        return new
+
+    with qtbot.waitSignals([window.entityShown, window.graphShown], timeout=15000):
+        window.open_entity(1)
+    opener = FileOpenFilter(window)
+    app_module._rebuild_on_language_switch(window, opener, make)
+    try:
+        window.set_language("en")
+        english_window = made[0]
+        assert english_window.back_action.text() == "Back"
+        assert english_window.backend is fake_backend and not fake_backend.closed
+        assert not window.isVisible() and english_window.isVisible() and opener.window is english_window
+        qtbot.waitUntil(lambda: english_window.entity_page.detail is not None, timeout=15000)
+        assert english_window.entity_page.detail.id == 1  # the same entity, now in English
+        assert qsettings.value("ui/language") == "en"
+        english_window.set_language("zh")
+        assert made[1].back_action.text() == "后退" and made[1].backend is fake_backend
+    finally:
+        install_translator(qapp, "zh")
