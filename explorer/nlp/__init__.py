@@ -40,7 +40,7 @@ def load_pipeline(config_path: Path | None = None) -> Language:
 def to_analysis(doc) -> ArticleAnalysis:
     """Turn a processed Doc into the records other layers use."""
     records = spans.mentions(doc)
-    original = doc.text  # mentions were found on a simplified view of the same length
+    original = spans.original_of(doc)  # mentions were found on a simplified view of the same length
     surfaces: dict[tuple[str, str], list[str]] = {}
     for m in records:
         m["surface"] = original[m["start"] : m["end"]]

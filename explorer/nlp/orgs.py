@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
 from explorer.nlp.lexicon import words
 
@@ -27,7 +28,8 @@ STOP_WORDS = {
 }
 ADMIN_PREFIX = re.compile(r"^(市|省|县|区|镇|乡|国家|中共|中国|国务院)")
 ONE_CHAR_SUFFIX = {"局", "厅", "委", "办", "署", "台"}
-GENERIC_HEAD_WORDS = {"之路", "道路", "思路", "线路", "出路", "公路", "铁路", "马路", "新路", "网络", "门路", "销路"}
+GENERIC_HEAD_WORDS = {"之路", "道路", "思路", "线路", "出路", "公路", "铁路", "马路", "新路", "网络", "门路", "销路", "镇街",
+                      "签署", "部署", "布局", "举办", "主办", "承办", "协办", "创办", "开办", "督办", "兴办"}
 PLACE_HEADS = (
     "精品水果市场", "水产市场", "农贸市场", "批发市场", "市场", "农贸城", "商城", "大街", "大道", "路", "街",
     "广场", "公园", "景区", "园区", "产业园", "工业园", "开发区", "高新区", "新区", "古城区", "古城",
@@ -35,6 +37,7 @@ PLACE_HEADS = (
 )
 MAX_LEN = 30
 CHINESE_NUMERALS = set("一二三四五六七八九十百千")
+SYMBOLS = re.compile(r"[+＋=/|＝]")
 
 
 def _head_end(token, heads: tuple[str, ...], titles: tuple[str, ...]) -> tuple[int, str] | None:
@@ -71,6 +74,14 @@ def _head_end(token, heads: tuple[str, ...], titles: tuple[str, ...]) -> tuple[i
     return None
 
 
+def _place_led_fragment(token) -> bool:
+    """聊城市工业 | 和 | 信息化局: a segmenter ORG that is a division plus a field, not a whole name."""
+    if token.tag_ != "ORG" or token.text.endswith(words("org_suffixes.txt")):
+        return False
+    gazetteer = load_gazetteer()
+    return any(token.text[:n][-1] in "省市县区" and token.text[:n] in gazetteer for n in range(2, min(6, len(token.text))))
+
+
 def _extend_left(doc: list, i: int, head_start: int, coordinate: bool = True) -> int | None:
     """Index of the first token of the name whose head is token i."""
     j = i
@@ -92,7 +103,7 @@ def _extend_left(doc: list, i: int, head_start: int, coordinate: bool = True) ->
             k = j - 1
             while k > 0 and doc[k - 1].tag_ in NAME_TAGS and doc[k - 1].text not in STOP_WORDS:
                 k -= 1
-            if k < j - 1 and (ADMIN_PREFIX.match(doc[k].text) or doc[k].tag_ == "LOC"):
+            if k < j - 1 and (ADMIN_PREFIX.match(doc[k].text) or doc[k].tag_ == "LOC" or _place_led_fragment(doc[k])):
                 j = k
             break
         if doc[i].idx + len(doc[i].text) - prev.idx > MAX_LEN:
@@ -126,8 +137,8 @@ def _find(spacy_doc: Doc, heads: tuple[str, ...], label: str, source: str) -> No
         else:
             start = doc[j].idx
         name = spans.text_of(spacy_doc)[start:end]
-        if len(name) <= len(head) or len(name) > MAX_LEN:
-            continue
+        if len(name) <= len(head) or len(name) > MAX_LEN or SYMBOLS.search(name):
+            continue  # “党支部+合作社+农户”: a formula, not a name
         if head in ONE_CHAR_SUFFIX and not (ADMIN_PREFIX.match(name) or doc[j if j is not None else i].tag_ in ("LOC", "ORG")):
             if token.tag_ != "ORG":
                 continue

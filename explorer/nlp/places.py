@@ -61,8 +61,9 @@ def name_index(home_city: str | None) -> dict[str, tuple[Division, ...]]:
                         continue
                 elif level not in ("province", "city"):
                     continue
-            elif len(name) < 3 or not name.endswith(DIVISION_SUFFIXES):
-                continue
+            elif not name.endswith(DIVISION_SUFFIXES) or len(name) < 3 and not (
+                    level in ("county", "county_city", "district") and name.endswith(("县", "旗"))):
+                continue  # two-character counties (冠县, 莘县) are names; 新村 is not
             index.setdefault(name, []).append(division)
     return {name: tuple(sorted(found, key=lambda d: (d.rank, d.code))) for name, found in index.items()}
 
@@ -130,6 +131,8 @@ def place_gazetteer(doc: Doc) -> Doc:
         if start not in starts and start != last_end:
             if not is_full or home is None or not any(c.code.startswith(home.code[:2]) for c in candidates):
                 continue  # 明村镇 inside 文明村镇: far-away names only where a word starts
+        if len(name) == 2 and start not in starts and start != last_end:
+            continue  # 冠县 only where a word starts
         division = choose(candidates, context, home)
         if division.level == "village" and start not in starts and start != last_end:
             continue  # 张家村 inside 大张家村

@@ -24,16 +24,19 @@ from explorer.nlp.lexicon import alternation, words
 
 DOC_ENDINGS = (
     "办法|方案|意见|通知|规划|计划|条例|规定|决定|公示|清单|预案|协定|纲要|细则|标准|指南|措施|"
-    "报告|法|公告|通报|函|批复|名单|制度|战略|协议|政策|说明|意见稿|行动|工程|要点"
+    "报告|法|公告|通报|函|批复|名单|制度|战略|协议|政策|说明|意见稿|行动|工程|要点|导则|准则|守则|规则|章程|"
+    "公约|决议|须知|条款|目录|办法（试行）|（试行）|（暂行）"
 )
 TITLE = re.compile(r"《([^《》\n]{2,80}?)》")
 ALIAS = re.compile(r"《([^《》\n]{2,80}?)》[（(]以下简称[“《]([^”》\n]{1,20})[”》][）)]")
 ABBREVIATION = re.compile(r"《([^《》\n]{2,80}?)》[（(]([A-Z][A-Za-z0-9]{1,9})[）)]")
 TITLE_HONOR = re.compile(r"(?:授予|获得|荣获|评为|获评|被评为|命名为)“([^“”\n]{2,16})”(?:荣誉)?称号")
-ADOPTED = re.compile(r"(?:依托|推行|推出|创建|开展|创新)“([^“”\n]{2,8})”")
+HOMETOWN_TITLE = re.compile(r"“((?:中国|全国|山东省?)[\u4e00-\u9fff]{1,6}之(?:乡|都|城))”")
+ADOPTED = re.compile(r"(?:依托|推行|推出|创建|开展|创新)“([^“”\n]{2,8})”(?![\u4e00-\u9fff]{2})")
 LEFT_STOPS = (
     "一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
-    "深入|全面|持续|积极|组织|参与|参加|开启|完善|依托|按照|根据|结合|以及|还有|的|了|等|和|与|及|是|在|为|将|把|对|从"
+    "深入|全面|持续|积极|组织|参与|参加|开启|完善|依托|按照|根据|结合|以及|还有|采取|采用|批|届|年度|"
+    "的|了|等|和|与|及|是|在|为|将|把|对|从"
 )
 LEFT_STOP_RE = re.compile(f"(?:{LEFT_STOPS})")
 PLAN_FOLLOWERS = set("的等和与及中为是")
@@ -43,7 +46,15 @@ HONOR_LEVEL = r"(?:国家级|省级|市级|县级|区级|国家重点|国家|全
 HONOR_GENERIC_TAIL = (
     "示范企业|示范基地|示范平台|示范区|示范县|示范村|示范园区|试点区|试点县|试点企业|试点单位|示范单位|"
     "龙头企业|研发机构|产业集群|冠军企业|领军企业|重点企业|文明单位|先进集体|示范点|示范社|示范户|"
-    "特色学校|示范学校|示范校|特色小镇"
+    "特色学校|示范学校|示范校|特色小镇|示范合作社|研究中心|研发中心|技术中心|创新中心|品牌|"
+    "典型县|先进县|百强县|强县|示范镇|重点镇|先进单位|典型案例"
+)
+# List names too generic to be an honour without a level before them (龙头企业带动, 重点项目是…).
+LEVEL_REQUIRED = "重点项目|龙头企业|重点龙头企业|示范项目|优秀企业|现代农业产业园"
+PROJECT = re.compile(
+    r"(?:年产|年加工|年处理|年出栏|年存栏)[0-9.]+[万亿千百]?(?:[A-Za-z]+|[吨台套件辆只个片头张平方米千瓦])+"
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,14}?项目"
+    r"|[\u4e00-\u9fff]{2,12}?(?:产业园|物流园|工业园|科技园|产业基地|基地|中心|综合体|工程|厂房|园区)(?:建设)?项目"
 )
 
 
@@ -64,6 +75,7 @@ def _honor_pattern() -> re.Pattern:
     lexicon = "|".join(_loose(w) for w in words("honors.txt"))
     return re.compile(
         f"{HONOR_LEVEL}?(?:制造业|新材料)?“?(?:{lexicon})|{HONOR_LEVEL}[\u4e00-\u9fff“”]{{2,12}}?(?:{HONOR_GENERIC_TAIL})"
+        f"|{HONOR_LEVEL}(?:{LEVEL_REQUIRED})|“[^“”\n]{{2,10}}”(?:{HONOR_GENERIC_TAIL})(?=名单)"
     )
 
 
@@ -113,19 +125,52 @@ def find_titles(doc: Doc) -> None:
 
 def find_quoted(doc: Doc) -> None:
     text = spans.text_of(doc)
-    pattern = re.compile(f"“([^“”\n]{{1,15}})”([\u4e00-\u9fff]{{0,6}}?)({QUOTED_HEADS})|“([^“”\n]{{1,10}}(?:制|制度|计划|工程))”")
-    for match in ADOPTED.finditer(text):
-        if not _blocked(doc, match.start(1), match.end(1)) and not spans.overlapping(doc, match.start(1), match.end(1)):
-            spans.add(doc, match.start(1), match.end(1), "PROGRAM", "quoted", canonical=f"“{match.group(1)}”")
+    pattern = re.compile(
+        f"[“‘]([^“”‘’\n]{{1,15}})[”’]((?:(?!的)[\u4e00-\u9fff]){{0,6}})({QUOTED_HEADS})(?!名单)"
+        f"|[“‘]([^“”‘’\n]{{1,12}}(?:制|制度|计划|工程|行动))[”’]"
+    )
     for match in pattern.finditer(text):
         if match.group(4):
-            if not _blocked(doc, match.start(4), match.end(4)):
-                spans.add(doc, match.start(4), match.end(4), "PROGRAM", "quoted", canonical=f"“{match.group(4)}”")
+            if not _blocked(doc, match.start(4), match.end(4)):  # enclosing quotes are not part of the name
+                spans.add(doc, match.start(4), match.end(4), "PROGRAM", "quoted")
             continue
         start = _left_start(text, match.start())
         if _blocked(doc, start, match.end()):
             continue
         spans.add(doc, start, match.end(), "PROGRAM", "quoted")
+    for match in ADOPTED.finditer(text):  # after the quoted plans: 开展“X”行动 is one name
+        if not _blocked(doc, match.start(1), match.end(1)) and not spans.overlapping(doc, match.start(1), match.end(1)):
+            spans.add(doc, match.start(1), match.end(1), "PROGRAM", "quoted", canonical=f"“{match.group(1)}”")
+
+
+AREA_PLAN = re.compile(
+    r"(?:打造|构建|建设|建成|形成)([0-9一二三四五六七八九十百]+(?:公里|分钟|小时)[\u4e00-\u9fff]{2,8}?(?:圈|带|走廊|廊道))"
+)
+
+
+def find_area_plans(doc: Doc) -> None:
+    """打造10公里红色教育圈, 构建15分钟便民生活圈: planned circles and belts have no plan word."""
+    for match in AREA_PLAN.finditer(spans.text_of(doc)):
+        if not _blocked(doc, match.start(1), match.end(1)):
+            spans.add(doc, match.start(1), match.end(1), "PROGRAM", "plan")
+
+
+def find_projects(doc: Doc) -> None:
+    """Named investment and construction projects: 年产10万吨X项目, X物流园项目. A place
+    before the name is where it is built, not part of the name."""
+    text = spans.text_of(doc)
+    places = [m for m in spans.mentions(doc) if m["label"] == "PLACE"]
+    for match in PROJECT.finditer(text):
+        start = match.start() if text.startswith("年", match.start()) else _left_start(text, match.end() - 2)
+        moved = True
+        while moved:
+            moved = False
+            for place in places:
+                if place["start"] <= start < place["end"] and place["end"] < match.end() - 4 and place["attrs"].get("code"):
+                    start, moved = place["end"], True
+        if match.end() - start < 5 or _blocked(doc, start, match.end()) or spans.overlapping(doc, start, match.end(), {"ORG"}):
+            continue
+        spans.add(doc, start, match.end(), "PROGRAM", "project")
 
 
 def find_named_plans(doc: Doc) -> None:
@@ -152,6 +197,9 @@ def find_honors(doc: Doc) -> None:
             for pos in range(m["start"] + 1, m["end"]):
                 inside[pos] = m["start"]
     text = spans.text_of(doc)
+    for match in HOMETOWN_TITLE.finditer(text):  # “中国轴承之乡”: a title a place receives
+        if not spans.overlapping(doc, match.start(1), match.end(1), {"PROGRAM", "HONOR", "ORG"}):
+            spans.add(doc, match.start(1), match.end(1), "HONOR", "honor")
     for match in TITLE_HONOR.finditer(text):
         if not spans.overlapping(doc, match.start(1), match.end(1)):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor", canonical=match.group(1))
@@ -163,9 +211,17 @@ def find_honors(doc: Doc) -> None:
             start = inside[start]  # 山东省特色产业集群 matched from 省
         elif start in ends and not text.startswith(("国家", "省", "市"), start):
             start = ends[start]  # 聊城市两化融合示范企业: the place names the list
+        year = re.search(r"(?:(?:19|20)\d\d\s*)?年度?$", text[max(0, start - 8) : start])
+        if year and start - len(year.group()) in ends:  # 聊城市2022年度农业产业化重点龙头企业
+            place_start = ends[start - len(year.group())]
+            spans.add(doc, place_start, match.end(), "HONOR", "honor",
+                      canonical=text[place_start : start - len(year.group())] + match.group())
+            continue
         above = re.match(f"{HONOR_LEVEL}以[上下]", match.group())
         if above:
             start += above.end()
+        if text[start] == "“" and text.count("”", start, match.end()) < text.count("“", start, match.end()):
+            start += 1  # “专精特新企业是…”: the quote opens a sentence, not the name
         canonical = re.sub(r"\s+", "", spans.text_of(doc)[start : match.end()])
         spans.add(doc, start, match.end(), "HONOR", "honor", canonical=canonical)
 
@@ -179,5 +235,7 @@ def program_honor(doc: Doc) -> Doc:
     find_titles(doc)
     find_quoted(doc)
     find_named_plans(doc)
+    find_projects(doc)
+    find_area_plans(doc)
     find_honors(doc)
     return doc

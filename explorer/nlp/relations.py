@@ -25,11 +25,14 @@ from explorer.nlp import spans
 from explorer.nlp.lexicon import sentence_spans
 from explorer.nlp.resolve import COMPANY_ENDINGS, GOV_ENDINGS, SUB_UNITS
 
-AWARD_TRIGGERS = re.compile(r"入选|获评|被评为|评为|被认定为|认定为|荣获|获得|获批|获|备案|名列其中|榜上有名|之一|称号|成为|跻身")
+AWARD_TRIGGERS = re.compile(r"入选|获评|被评为|评为|被认定为|认定为|荣获|获得|获批|获|备案|名列其中|榜上有名|之一|称号|成为|跻身|建成|创建")
 ISSUE_TRIGGERS = re.compile(r"印发|发布|出台|制定|起草|牵头|公布|颁布")
-JOIN_TRIGGERS = re.compile(r"实施|参与|加入|打造|纳入")
+JOIN_TRIGGERS = re.compile(r"实施|参与|加入|打造|纳入|开展|启动|推出|落实")
+PROJECT_TRIGGERS = re.compile(r"实施|建设|投资|开工|签约|引进|推进")
+BUILT_BY = re.compile(r"由([^，。；]{2,40}?)(?:投资|负责|牵头)?(?:建设|实施|承建|开发|运营)")
 LISTED = re.compile(r"名列其中|榜上有名|入选|上榜|入围|在列")
 CLAUSE = re.compile(r"[，；：,;]")
+SPEAKING = re.compile(r"(?:说|表示|介绍|告诉|指出|认为|坦言|透露)")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 
 
@@ -40,7 +43,7 @@ def _is_company(mention: dict) -> bool:
 class Facts:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.original = doc.text  # evidence quotes the article as written
+        self.original = spans.original_of(doc)  # evidence quotes the article as written
         self.records = spans.relations(doc)
         self.seen = set()
 
@@ -87,15 +90,27 @@ def located_in(doc: Doc, facts: Facts, mentions, sentences) -> None:
                 facts.add(nxt, "located_in", place, sentence, 0.7)
         for org in mentions:
             if org["label"] == "ORG" and org["start"] == place["start"] and org["end"] > place["end"] \
-                    and org["text"].endswith(GOV_ENDINGS) and place["attrs"].get("level") not in ("province", "city", None):
+                    and org["text"].endswith(GOV_ENDINGS) and place["attrs"].get("level") not in ("province", "city", None) \
+                    and any(inner["label"] == "PLACE" and inner["start"] == place["end"] and inner["end"] < org["end"]
+                            for inner in by_start.get(place["end"], ())):
+                # 临清市金郝庄镇人民政府 lies in 临清市; a body is not "located in" its own jurisdiction
                 facts.add(org, "located_in", place, sentence, 0.7)
         code = place["attrs"].get("code")
         parent = gazetteer.parent(code) if code else None
         if parent is not None and place["source"] != "deixis":
-            for other in _in(sentence, {"PLACE"}, places):
+            index = sentences.index(sentence) if sentence in sentences else 0
+            nearby = (sentences[max(0, index - 1)][0], sentence[1])  # 高唐县计划改造…。…涉及鱼邱湖街道
+            for other in _in(nearby, {"PLACE"}, places):
                 if other["canonical"] == parent.name and other["source"] != "deixis":
                     facts.add(place, "located_in", other, sentence, 0.6)
     text = spans.text_of(doc)
+    for place in places:  # 聊城高新区的山东X有限公司, 园区内的X公司
+        link = re.match(r"(?:内|里|中)?的", text[place["end"] : place["end"] + 2])
+        if not link or text[place["start"] - 2 : place["start"]] in ("位于", "坐落于", "地处"):
+            continue
+        for target in by_start.get(place["end"] + link.end(), ()):
+            if target["label"] == "ORG" and _is_company(target) or target["label"] == "PLACE" and target["source"] == "facility":
+                facts.add(target, "located_in", place, _sentence_of(sentences, place["start"]), 0.7)
     for match in re.finditer(r"位于|坐落于|地处|落户|落户于|落地", text):
         sentence = _sentence_of(sentences, match.start())
         chain = []
@@ -117,14 +132,20 @@ def located_in(doc: Doc, facts: Facts, mentions, sentences) -> None:
         subject = _subject_before(doc, sentence, match.start(), actors)
         if subject is not None:  # 该公司位于高新区 / 项目落户东昌府区
             facts.add(subject, "located_in", chain[-1], sentence, 0.8)
-    for match in re.finditer(r"(?:^|[。！？\n])\s*在", text):
+    for match in re.finditer(r"(?:^|[。！？\n])\s*(在)?", text):
         pos = match.end()
-        place = next((m for m in by_start.get(pos, []) if m["label"] == "PLACE"), None)
-        if place is None or text[place["end"] : place["end"] + 1] not in "，,":
+        place = None
+        while any(m["label"] == "PLACE" for m in by_start.get(pos, ())):  # 在茌平区博平镇，
+            place = max((m for m in by_start[pos] if m["label"] == "PLACE"), key=lambda m: m["end"])
+            pos = place["end"]
+        if place is None:
             continue
+        inside = re.match(r"(?:内|里|中)?[，,]", text[place["end"] : place["end"] + 2])
+        if not inside or (match.group(1) is None and inside.end() == 1):
+            continue  # 在X， or X内， (a sentence that opens with a bare place is its subject)
         sentence = _sentence_of(sentences, pos)
-        for org in _in(sentence, {"ORG"}, mentions):
-            if org["start"] > place["end"] and _is_company(org):
+        for org in _in(sentence, {"ORG", "PLACE"}, mentions):
+            if org["start"] > place["end"] and (_is_company(org) or org["label"] == "PLACE" and org["source"] == "facility"):
                 facts.add(org, "located_in", place, sentence, 0.6)
 
 
@@ -140,8 +161,17 @@ def _clause_end(text: str, sentence, pos: int) -> int:
     return match.start() if match else sentence[1]
 
 
+AGENT_BREAKS = re.compile(r"会同|联合|协同|携手|在")
+
+
 def _subject_before(doc, sentence, pos, candidates, exclude_home=False):
-    clause = _clause_start(spans.text_of(doc), sentence, pos)
+    text = spans.text_of(doc)
+    clause = _clause_start(text, sentence, pos)
+    brk = None
+    for brk in AGENT_BREAKS.finditer(text, clause, pos):
+        pass
+    if brk is not None and any(clause <= m["start"] and m["end"] <= brk.start() for m in candidates):
+        pos = brk.start()  # 市工信局将会同市财政局开展…, 市残联在X社区启动…: the agent comes first
     before = [m for m in candidates if clause <= m["start"] and m["end"] <= pos]
     if before:  # the nearest, and of nested names the whole body (区人民政府, not 区)
         return max(before, key=lambda m: (m["end"], m["end"] - m["start"], m["label"] == "ORG"))
@@ -155,34 +185,88 @@ def awarded(doc: Doc, facts: Facts, mentions, sentences) -> None:
     for honor in honors:
         sentence = _sentence_of(sentences, honor["start"])
         clause = (_clause_start(text, sentence, honor["start"]), _clause_end(text, sentence, honor["end"]))
-        if not AWARD_TRIGGERS.search(text, clause[0], clause[1]) and "名单" not in text[honor["end"] : honor["end"] + 3]:
+        if not AWARD_TRIGGERS.search(text, clause[0], clause[1]) and "名单" not in text[honor["end"] : honor["end"] + 3] \
+                and text[honor["start"] - 1 : honor["start"]] != "是":  # X是国家级专精特新“小巨人”企业
             continue
         candidates = [m for m in _in(sentence, {"ORG", "PLACE", "PERSON"}, mentions)
                       if not (honor["start"] <= m["start"] < honor["end"]) and m["source"] != "deixis"
                       and not ISSUE_TRIGGERS.match(text, m["end"], m["end"] + 2)
                       and not text.startswith(("公布", "发布", "印发"), m["end"])
-                      and not (m["start"] > 0 and text[m["start"] - 1] in "被由经")]  # 被教育部认定为: the agent
+                      and not (m["start"] > 0 and text[m["start"] - 1] in "被由经")  # 被教育部认定为: the agent
+                      and not (m["label"] == "PERSON" and re.search(r"记者|通讯员", text[max(0, m["start"] - 8) : m["start"]]))
+                      and not (m["label"] == "PERSON" and SPEAKING.match(text, m["end"]))]  # 书记刘洋介绍，…: the speaker
         after = text[honor["end"] : honor["end"] + 4]
         subject = None
         listed = LISTED.search(text, honor["end"], sentence[1]) if after.startswith("名单") else None
+        if listed is not None and AWARD_TRIGGERS.search(text, clause[0], honor["start"]):
+            listed = None  # X入选…名单: the trigger comes first, the subject before it
+        before = [m for m in candidates if m["end"] <= honor["start"]]
         if after.startswith("之一"):
             later = [m for m in candidates if m["start"] >= honor["end"]]
-            subject = later[0] if later else None
+            subject = later[0] if later else (before[-1] if before else None)
         elif listed is not None:  # …名单，位于东昌府区的X名列其中 / 我市X等32家企业入选
             later = [m for m in candidates if m["start"] >= honor["end"] and m["end"] <= listed.start()]
-            subject = max(later, key=lambda m: (m["label"] == "ORG", m["start"])) if later else None
+            companies = [m for m in later if m["label"] == "ORG" and _is_company(m)]
+            for company in companies[1:]:  # A和B名列其中: each of them
+                facts.add(company, "awarded", honor, sentence, 0.7)
+            if not companies:  # 阳谷县寿张镇李台村、茌平区乐平铺镇等15个村入选: the innermost of each place chain
+                ends = [m for m in later if not any(o["start"] == m["end"] and o["label"] == "PLACE" for o in later)]
+                for place in ends[1:]:
+                    facts.add(place, "awarded", honor, sentence, 0.6)
+                later = ends[:1] or later
+            subject = companies[0] if companies else (max(later, key=lambda m: m["start"]) if later else None)
         else:
-            before = [m for m in candidates if m["end"] <= honor["start"]]
-            subject = before[-1] if before else None
+            in_clause = [m for m in before if m["start"] >= clause[0]]
+            # 王庄村位于张寨镇东部，是省级乡村振兴示范村: without a name in its clause, the
+            # honour goes to the sentence's subject, not to the nearest name
+            subjects = [m for m in before if not _adverbial(text, m)]  # not 从X获悉, 在X公布的, 位于X
+            subject = in_clause[-1] if in_clause else (subjects[0] if subjects else None)
         if subject is not None:
             facts.add(subject, "awarded", honor, sentence, 0.7)
+    _listed_later(doc, facts, mentions, sentences, honors)
+
+
+def _adverbial(text: str, mention: dict) -> bool:
+    """A name in an adverbial or a modifier (从X获悉, 在X公布的, 位于X, X的Y) is not the subject."""
+    return text[mention["start"] - 1 : mention["start"]] in ("从", "在", "向", "对", "与", "和", "据", "由", "经", "于", "到") \
+        or text[max(0, mention["start"] - 2) : mention["start"]] in ("位于", "来自") \
+        or text[mention["end"] : mention["end"] + 1] == "的"
+
+
+def _listed_later(doc, facts, mentions, sentences, honors) -> None:
+    """…公布2023年X名单，我市5家企业获评。其中，A、B分别…入选 / 记者注意到，A名列其中:
+    the list was named a sentence or two before."""
+    text = spans.text_of(doc)
+    for index, sentence in enumerate(sentences):
+        trigger = LISTED.search(text, sentence[0], sentence[1])
+        if trigger is None or any(sentence[0] <= h["start"] < sentence[1] for h in honors):
+            continue
+        lists = [h for h in honors if sentences[max(0, index - 2)][0] <= h["start"] < sentence[0]
+                 and text.startswith("名单", h["end"])]
+        if not lists:
+            continue
+        for m in _in(sentence, {"ORG"}, mentions):
+            if m["end"] <= trigger.start() and _is_company(m):
+                facts.add(m, "awarded", lists[-1], sentence, 0.6)
 
 
 def programmes(doc: Doc, facts: Facts, mentions, sentences) -> None:
     text = spans.text_of(doc)
     home = doc._.home_city
-    actors = [m for m in mentions if m["label"] in ("ORG", "PLACE") and m["source"] != "deixis"]
+    # 我市/该县 act; 全市/全县 (the whole city) and the paper's city named in passing do not
+    actors = [m for m in mentions if m["label"] in ("ORG", "PLACE") and not (m["source"] == "deixis" and m["text"][0] in "全這这")]
+    issuers = [m for m in actors if m["source"] != "deixis" or m["text"].startswith("该")]
     for program in (m for m in mentions if m["label"] == "PROGRAM"):
+        if program["source"] == "project":
+            sentence = _sentence_of(sentences, program["start"])
+            before = [m for m in actors if m["end"] == program["start"] and m["label"] == "PLACE"]
+            if before:  # 莘县X物流园项目: built there
+                facts.add(before[-1], "participates_in", program, sentence, 0.6)
+            built = BUILT_BY.match(text, program["end"])
+            if built:  # X项目由Y公司投资建设
+                for m in actors:
+                    if built.start(1) <= m["start"] and m["end"] <= built.end(1) and m["label"] == "ORG":
+                        facts.add(m, "participates_in", program, sentence, 0.7)
         sentence = _sentence_of(sentences, program["start"])
         clause = _clause_start(text, sentence, program["start"])
         window = text[clause : program["start"]]
@@ -191,16 +275,20 @@ def programmes(doc: Doc, facts: Facts, mentions, sentences) -> None:
             pass
         if issue is not None:
             pos = clause + issue.start()
-            subject = _subject_before(doc, sentence, pos, actors)
+            subject = _subject_before(doc, sentence, pos, issuers)
             if subject is not None:
                 facts.add(program, "issued_by", subject, sentence, 0.7)
             continue
         join = None
-        for join in JOIN_TRIGGERS.finditer(window):
+        for join in (PROJECT_TRIGGERS if program["source"] == "project" else JOIN_TRIGGERS).finditer(window):
             pass
-        if join is not None:
+        if join is not None and not text.startswith(("部署", "要求", "精神"), program["end"]):
             subject = _subject_before(doc, sentence, clause + join.start(), actors)
-            if subject is not None and subject["canonical"] != home:
+            if subject is None or subject["canonical"] == home and subject["source"] != "deixis":
+                continue  # the city named in passing is not the actor; 我市实施… is
+            if subject["label"] == "ORG" and subject["canonical"].endswith(GOV_ENDINGS) and program["source"] != "project":
+                facts.add(program, "issued_by", subject, sentence, 0.6)  # a government body runs its own campaign
+            else:
                 facts.add(subject, "participates_in", program, sentence, 0.6)
 
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
+from explorer.nlp.anaphora import COMPANY_ENDINGS, anaphora, merge_honour_levels
 from explorer.nlp.lexicon import table, words
 from explorer.nlp.places import SHORT_STOP
 
@@ -32,18 +33,21 @@ GOV_ENDINGS = (
     "海关", "残联", "联合会", "指挥部", "办公室", "法院", "检察院",
 )
 SUB_UNITS = ("学院", "分公司", "分院", "分局", "分行", "支行", "研究所", "研究院", "医院", "附属中学", "工会")
-COMPANY_ENDINGS = ("股份有限公司", "集团有限公司", "有限责任公司", "有限公司", "集团公司", "集团")
 FULL_COMPANY = ("有限公司", "有限责任公司", "集团公司")
 INDUSTRY_WORDS = (
     "机器人科技", "科技", "家纺", "漆业", "实业", "化工", "生物", "股份", "控股", "发展", "新材料", "电子",
     "机械", "食品", "医药", "纺织", "能源", "环保", "信息", "技术", "建设", "投资", "贸易", "经贸", "商贸",
     "农业", "牧业", "钢铁", "特钢", "铝业", "轴承", "汽车", "制造", "工业", "集团", "智能", "物流", "置业",
+    "装备", "线缆", "电缆", "储能", "精工", "医疗", "药业", "材料", "重工", "电器", "电气", "纸业", "化纤",
+    "铜业", "铁业", "石化", "钢管", "木业", "酒业", "乳业", "面业", "棉业",
 )
 DEIXIS = {
     "我市": "home", "本市": "home", "全市": "home",
     "该区": ("district",), "全区": ("district",), "该县": ("county",), "全县": ("county",),
     "该镇": ("town",), "全镇": ("town",), "该市": ("county", "city"),
 }
+GENERIC_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百千万余多]+[所家个座]|最[\u4e00-\u9fff]{1,2}的)$")
+GENERIC_PLACES = {"镇街", "乡镇", "村居", "镇村", "县区", "市区", "城区", "县城", "村庄", "社区", "街道", "园区", "景区"}
 PLACE_ENDINGS = tuple("省市县区镇乡村庄屯街路巷道河山湖岛港湾洲国州城寨营集店铺楼塔寺庙阁桥园宫坊冈岗坡林泉池井门关口")
 COUNTRIES = {"日本", "新西兰", "俄罗斯", "印度", "越南", "新加坡", "朝鲜", "蒙古", "巴西", "埃及", "欧洲", "亚洲", "非洲", "美洲", "台湾", "香港", "澳门"}
 SPEECH_VERBS = "说|表示|介绍|告诉|指出|认为|坦言|感慨|解释"
@@ -93,8 +97,56 @@ def _trim_deixis(doc: Doc) -> None:
             m["text"] = m["canonical"] = text[m["start"] : m["end"]]
 
 
+def _trim_verb_char(doc: Doc) -> None:
+    """成立冠县X合作社 read as 成/立冠县…: a name does not start one character before a county."""
+    gazetteer = load_gazetteer()
+    text = spans.text_of(doc)
+    for m in spans.mentions(doc):
+        if m["label"] not in ("ORG", "PLACE") or m["source"] not in ("lac", "org_extender") or len(m["text"]) < 5:
+            continue
+        for length in (2, 3, 4):
+            name = m["text"][1 : 1 + length]
+            if name[-1:] in "县市区省" and any(d.name == name and d.level in ("county", "county_city", "district", "city", "province")
+                                                for d in gazetteer.lookup(name)) and m["text"][: 1 + length] not in gazetteer:
+                m["start"] += 1
+                m["text"] = text[m["start"] : m["end"]]
+                m["canonical"] = m["canonical"][1:] if m["canonical"] != m["text"] else m["text"]
+                break
+
+
+VERB_TAILS = ("主办", "承办", "举办", "协办", "签署", "部署", "发布", "印发", "召开", "组织", "开展", "指导")
+
+
+def _trim_titles(doc: Doc) -> None:
+    """聊城市委书记 read as one place: the title is not part of the name."""
+    text = spans.text_of(doc)
+    titles = words("titles.txt")
+    for m in spans.mentions(doc):
+        if m["source"] != "lac" or m["label"] not in ("PLACE", "ORG") or not m["text"].endswith(titles):
+            continue
+        title = next(t for t in titles if m["text"].endswith(t))
+        rest = m["text"][: -len(title)]
+        if len(rest) >= 3 and rest.endswith(words("org_suffixes.txt")):
+            m["end"] -= len(title)
+            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+            m["label"] = "ORG"
+
+
+def _trim_verb_tail(doc: Doc) -> None:
+    """新加坡媒体发展管理局主办: the segmenter took the verb into the name."""
+    text = spans.text_of(doc)
+    for m in spans.mentions(doc):
+        if m["source"] == "lac" and m["label"] == "ORG" and m["text"].endswith(VERB_TAILS) \
+                and m["text"][:-2].endswith(words("org_suffixes.txt")):
+            m["end"] -= 2
+            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+
+
 def cleanup(doc: Doc) -> None:
     _trim_deixis(doc)
+    _trim_titles(doc)
+    _trim_verb_tail(doc)
+    _trim_verb_char(doc)
     records = spans.mentions(doc)
     surnames = set(words("surnames.txt"))
     doomed = []
@@ -111,6 +163,14 @@ def cleanup(doc: Doc) -> None:
         elif m["label"] == "ORG" and m["source"] != "lac" and any(
                 h["label"] == "HONOR" and h["start"] <= m["start"] and m["end"] <= h["end"] for h in records):
             doomed.append(m)  # 全国青少年校园足球特色学校 is a list, not a school
+        elif m["source"] == "lac" and m["label"] == "PLACE" and m["text"].endswith(INDUSTRY_WORDS) \
+                and not m["text"].endswith(PLACE_ENDINGS) and len(m["text"]) >= 4:
+            m["label"] = "ORG"  # 阳谷县祥光铜业: a firm named with its county, not a place
+        elif m["label"] == "PLACE" and m["text"] in GENERIC_PLACES:
+            doomed.append(m)  # 镇街, 乡镇: kinds of places
+        elif m["label"] in ("PLACE", "ORG") and m["source"] in ("facility", "lac", "org_extender") and any(
+                h["label"] == "HONOR" and h["start"] <= m["start"] and m["end"] <= h["end"] for h in records):
+            doomed.append(m)  # 山东省文化产业示范园区 is a list, not a park
         elif m["source"] == "lac" and m["label"] == "PLACE" and m["text"] in SHORT_STOP:
             doomed.append(m)  # 惠民 (惠民政策) is a word before it is a county
         elif m["source"] == "lac" and m["label"] == "PLACE" and len(m["text"]) <= 3 \
@@ -120,6 +180,9 @@ def cleanup(doc: Doc) -> None:
         elif m["source"] == "lac" and m["label"] == "PLACE" and m["text"].endswith("村") \
                 and spans.text_of(doc).startswith(("干部", "民"), m["end"]) and m["text"] not in load_gazetteer():
             doomed.append(m)  # 包村干部, 会同村干部: a verb, not a village
+        elif m["label"] == "ORG" and m["source"] in ("org_extender", "lac") and not _proper(doc, m) \
+                and GENERIC_BEFORE.search(spans.text_of(doc), 0, m["start"]):
+            doomed.append(m)  # 46所乡村学校, 规模最大的物流集散中心: a kind of body, not a name
         elif m["source"] == "facility" and not _proper(doc, m) and not any(
             o is not m and o["start"] == m["start"] and o["label"] in ("PERSON", "PLACE") for o in records
         ):
@@ -134,6 +197,13 @@ def cleanup(doc: Doc) -> None:
             same_span = (m["start"], m["end"]) == (o["start"], o["end"])
             if m["source"] == "lac" and o["source"] != "lac" and same_span and o["label"] != m["label"]:
                 doomed.append(m)
+                break
+            if m["source"] == "lac" and o["source"] != "lac" and o["start"] == m["start"] and 0 < m["end"] - o["end"] <= 2 \
+                    and o["label"] == m["label"] == "ORG" and o["text"].endswith(words("org_suffixes.txt")):
+                doomed.append(m)  # 聊城大学签署: the segmenter took the verb along
+                break
+            if m["source"] == "facility" and o["source"] == "gazetteer" and _crosses(m, o):
+                doomed.append(m)  # 东昌府区新区 | 新区街道: the division wins
                 break
             if m["source"] == "lac" and o["source"] != "lac" and (_crosses(m, o) or (
                     o["label"] == m["label"] == "PLACE" and o["start"] == m["start"] and o["end"] > m["end"])):
@@ -331,18 +401,43 @@ def resolve_orgs(doc: Doc) -> None:
                 m["canonical"] = expand_local(m["canonical"], division)
             m["canonical"] = expand_org(m["canonical"], home_city.name if home_city else None,
                                         province.name if province else None)
-            if re.search(r"[县区]委$", m["canonical"]) and not m["canonical"].startswith("中共"):
-                m["canonical"] = "中共" + m["canonical"]
+            if not m["canonical"].startswith("中共") and (re.search(r"[县区]委$", m["canonical"]) or (
+                    m["canonical"].endswith("市委") and m["canonical"][:-1] in gazetteer)):
+                m["canonical"] = "中共" + _city_of_district(m["canonical"][:-1], home_city) + m["canonical"]
             if m["text"] in PARTY_DEPARTMENTS:
                 m["canonical"] = _party_department(doc, m, home_city)
+            district = re.match(r"中共([\u4e00-\u9fff]{1,5}区)委", m["canonical"])
+            if district and _city_of_district(district.group(1), home_city):  # 中共东昌府区委组织部
+                m["canonical"] = "中共" + home_city.name + m["canonical"][2:]
         elif m["label"] == "PLACE" and m["text"] in ZONES and home_city is not None:
             wanted = ZONES[m["text"]]
+            named = [z for z in spans.mentions(doc) if z["label"] == "PLACE" and z["end"] <= m["start"]
+                     and z["canonical"].endswith(wanted) and z["text"] not in ZONES]
+            if named:  # 江北水城旅游度假区 … 度假区将…: the zone just named
+                m["canonical"] = named[-1]["canonical"]
+                m["attrs"].update({k: v for k, v in named[-1]["attrs"].items() if k in ("level", "code")})
+                continue
             for zone in gazetteer.lookup(home_city.short + wanted):
                 m["canonical"] = zone.name
                 m["attrs"].update(level="zone", code=zone.code)
+        elif m["label"] == "HONOR":  # 市级X in a city paper is the city's list; 省重点项目 the province's
+            if m["canonical"].startswith("市级") and home_city is not None:
+                m["canonical"] = home_city.name + m["canonical"][2:]
+            elif re.match(r"省(?!级|会|内|外)", m["canonical"]) and province is not None:
+                m["canonical"] = province.name + m["canonical"][1:]
         elif m["label"] == "PROGRAM" and doc._.aliases:
             m["canonical"] = doc._.aliases.get(m["text"], m["canonical"])
         m["canonical"] = simplified(m["canonical"])
+
+
+def _city_of_district(name: str, home_city) -> str:
+    """茌平区委 -> 中共聊城市茌平区委: a city's districts are named with the city
+    (counties and county-level cities are not: 中共冠县县委, 中共临清市委)."""
+    if home_city is None or not name.endswith("区"):
+        return ""
+    if any(d.level == "district" and d.parent == home_city.code for d in load_gazetteer().lookup(name)):
+        return home_city.name
+    return ""
 
 
 def company_cores(full: str) -> list[str]:
@@ -371,6 +466,8 @@ def company_cores(full: str) -> list[str]:
                 cores.append(name)
                 changed = True
                 break
+    brand = cores[0][:2]  # 字号 + 行业: 甲乙装备 for 山东甲乙新能源装备有限公司
+    cores += [brand + word for word in INDUSTRY_WORDS if word in cores[0][2:] and brand + word not in cores]
     return [core for core in cores if len(core) >= 2]
 
 
@@ -463,7 +560,12 @@ def resolver(doc: Doc) -> Doc:
     resolve_deixis(doc)
     resolve_orgs(doc)
     resolve_short_companies(doc)
+    merge_honour_levels(doc)
+    anaphora(doc)
     titled_people(doc)
     resolve_person_aliases(doc)
-    doc._.mentions = sorted(spans.mentions(doc), key=lambda m: (m["start"], -m["end"]))
+    unique = {}
+    for m in spans.mentions(doc):  # trimming can make two records of one span
+        unique.setdefault((m["start"], m["end"], m["label"]), m)
+    doc._.mentions = sorted(unique.values(), key=lambda m: (m["start"], -m["end"]))
     return doc

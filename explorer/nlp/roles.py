@@ -45,6 +45,16 @@ def _org_ending_at(doc: Doc, end: int, labels=("ORG", "PLACE")) -> dict | None:
     return best
 
 
+def _body_of_committee(doc: Doc, org: dict) -> dict | None:
+    """The body whose own party committee or group this is (市公安局 of 市公安局党委)."""
+    for tail in ("党委", "党组", "党总支", "党支部"):
+        if org["text"].endswith(tail) and len(org["text"]) > len(tail) + 1:
+            for m in spans.mentions(doc):
+                if m["label"] == "ORG" and m["start"] == org["start"] and m["end"] == org["end"] - len(tail):
+                    return m
+    return None
+
+
 def roles_before(doc: Doc, person: dict) -> list[dict]:
     text = spans.text_of(doc)
     found = []
@@ -64,6 +74,10 @@ def roles_before(doc: Doc, person: dict) -> list[dict]:
         titles.insert(0, text[chosen:pos])
         pos = chosen
         if org is not None:
+            body = _body_of_committee(doc, org)
+            if body is not None:  # 市公安局党委书记、局长: the roles are at 市公安局
+                titles[0] = org["text"][len(body["text"]):] + titles[0]
+                org = body
             found.append({"org_start": org["start"], "org_end": org["end"], "role": "、".join(titles), "start": org["start"]})
             titles = []
             pos = org["start"]

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-for _name in ("home_city", "mentions", "relations", "aliases", "text_cache"):
+for _name in ("home_city", "mentions", "relations", "aliases", "text_cache", "original_text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -22,6 +22,7 @@ for _name in ("home_city", "mentions", "relations", "aliases", "text_cache"):
 # directly skips building an Underscore object on every access (hot path).
 _MENTIONS = ("._.", "mentions", None, None)
 _TEXT = ("._.", "text_cache", None, None)
+_ORIGINAL = ("._.", "original_text", None, None)
 
 
 _WORDS = ("explorer", "words")
@@ -59,6 +60,15 @@ def text_of(doc: Doc) -> str:
     return cached
 
 
+def original_of(doc: Doc) -> str:
+    """The article as written (text_of may be its simplified view); doc.text
+    rebuilds the string from the tokens on every access."""
+    cached = doc.user_data.get(_ORIGINAL)
+    if cached is None:
+        cached = doc.user_data[_ORIGINAL] = doc.text
+    return cached
+
+
 def mentions(doc: Doc) -> list[dict]:
     records = doc.user_data.get(_MENTIONS)
     if records is None:
@@ -74,6 +84,11 @@ def relations(doc: Doc) -> list[dict]:
 
 def add(doc: Doc, start: int, end: int, label: str, source: str, canonical: str | None = None, **attrs) -> dict | None:
     """Record a mention unless the same span with the same label exists."""
+    text = text_of(doc)
+    while start < end and text[start].isspace():
+        start += 1  # a segmenter word may begin with the line break before it
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if end <= start:
         return None
     records = mentions(doc)

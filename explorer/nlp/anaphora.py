@@ -1,0 +1,75 @@
+"""Names that point back: anaphora (该局, 公司, 合作社, 园区, 管委会) and one
+honour named with and without its level.
+
+News writing names a body once in full and then refers to it as 该局, or,
+at the start of a clause, as 公司/企业/合作社/园区; a feature paragraph is
+about the firm it opens with. These mentions carry the antecedent's
+canonical name, so relations read from them (公司总经理X, 园区内的Y) land on
+the right entity, and the annotation's aliases (合作社, 园区, 该局) are found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from explorer.nlp import spans
+
+COMPANY_ENDINGS = ("股份有限公司", "集团有限公司", "有限责任公司", "有限公司", "集团公司", "集团")
+
+
+def merge_honour_levels(doc: Doc) -> None:
+    """专精特新“小巨人”企业 beside 国家级专精特新“小巨人”企业 in one article is that list."""
+    honours = [m for m in spans.mentions(doc) if m["label"] == "HONOR"]
+    canonicals = {m["canonical"] for m in honours}
+    for m in honours:
+        longer = {c for c in canonicals if c != m["canonical"] and c.endswith(m["canonical"])
+                  and HONOUR_LEVEL.fullmatch(c[: -len(m["canonical"])])}
+        if len(longer) == 1:
+            m["canonical"] = longer.pop()
+
+
+HONOUR_LEVEL = re.compile(r"国家级|国家|省级|市级|县级|山东省|[\u4e00-\u9fff]{2,3}[省市]")
+ANAPHORA = re.compile(
+    r"该(局|委|院|公司|企业|合作社|园区|中心|学校)"
+    r"|(?:(?<=^)|(?<=[。，；：！？”“、\n]))(公司|企业|合作社|园区|管委会|学校)(?=[\u4e00-\u9fff])"
+)
+
+
+def _antecedent(noun: str, candidates: list[dict]) -> dict | None:
+    for m in reversed(candidates):
+        if noun in ("公司", "企业"):
+            if m["label"] == "ORG" and (m["canonical"].endswith(COMPANY_ENDINGS)):
+                return m
+        elif noun == "园区":
+            if m["label"] == "PLACE" and m["canonical"].endswith(("园", "园区", "基地")):
+                return m
+        elif m["label"] == "ORG" and m["canonical"].endswith(noun):
+            return m
+    return None
+
+
+def anaphora(doc: Doc) -> None:
+    """该局, 公司总经理…, 合作社成立于…, 园区内的…: the organisation or park just named;
+    管委会 -> the zone's 管理委员会."""
+    text = spans.text_of(doc)
+    records = sorted(spans.mentions(doc), key=lambda m: m["start"])
+    for match in ANAPHORA.finditer(text):
+        noun = match.group(1) or match.group(2)
+        if spans.overlapping(doc, match.start(), match.end()):
+            continue
+        before = [m for m in records if m["end"] <= match.start() and m["source"] not in ("deixis", "anaphora")]
+        if noun == "管委会":
+            zones = [m for m in before if m["label"] == "PLACE" and m["attrs"].get("level") == "zone"]
+            if zones:
+                spans.add(doc, match.start(), match.end(), "ORG", "anaphora", canonical=zones[-1]["canonical"] + "管理委员会")
+            continue
+        paragraph = text.rfind("\n", 0, match.start()) + 1
+        found = None
+        if noun in ("公司", "企业"):  # a feature's paragraph is about the firm it opens with
+            found = _antecedent(noun, [m for m in before if m["start"] >= paragraph][:1])
+        found = found or _antecedent(noun, before)
+        if found is not None:
+            spans.add(doc, match.start(), match.end(), found["label"], "anaphora", canonical=found["canonical"],
+                      **found["attrs"])
