@@ -37,6 +37,16 @@ def load_pipeline(config_path: Path | None = None) -> Language:
     return _load(Path(config_path or CONFIG_PATH).resolve())
 
 
+REFERRING_SOURCES = ("deixis", "anaphora")
+
+
+def _mention_attrs(record: dict) -> dict:
+    attrs = dict(record["attrs"])
+    if record["source"] in REFERRING_SOURCES:
+        attrs["refers"] = record["source"]  # the store keeps the mention but not the alias
+    return attrs
+
+
 def to_analysis(doc) -> ArticleAnalysis:
     """Turn a processed Doc into the records other layers use."""
     records = spans.mentions(doc)
@@ -45,13 +55,15 @@ def to_analysis(doc) -> ArticleAnalysis:
     for m in records:
         m["surface"] = original[m["start"] : m["end"]]
         forms = surfaces.setdefault((m["label"], m["canonical"]), [])
-        if m["surface"] not in forms:
+        # 我市, 该区, 公司 point at a name; they are not other names of it, so
+        # they must not become aliases that search or resolution would use.
+        if m["source"] not in REFERRING_SOURCES and m["surface"] not in forms:
             forms.append(m["surface"])
     mentions = tuple(
         Mention(
             start=m["start"], end=m["end"], surface=m["surface"], type=m["label"], canonical=m["canonical"],
             aliases=tuple(f for f in surfaces[(m["label"], m["canonical"])] if f != m["surface"]),
-            attrs=tuple(sorted((k, str(v)) for k, v in m["attrs"].items())),
+            attrs=tuple(sorted((k, str(v)) for k, v in _mention_attrs(m).items())),
         )
         for m in records
     )

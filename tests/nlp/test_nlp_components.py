@@ -152,3 +152,15 @@ def test_party_departments_belong_to_the_committee_just_named(make_doc):
     canon = {m["text"]: m["canonical"] for m in spans.mentions(doc)}
     assert canon["阳谷县委"] == "中共阳谷县委"
     assert canon["宣传部"] == "中共阳谷县委宣传部"
+
+
+def test_referring_mentions_are_marked_and_give_no_alias():
+    from explorer.core import Article
+    from explorer.nlp import analyse_articles
+
+    text = "山东瑞岭科技有限公司位于冠县。公司总经理王立新介绍，该企业去年获评瞪羚企业。"
+    [analysis] = analyse_articles([Article(text=text)], "聊城市")
+    company = [m for m in analysis.mentions if m.canonical == "山东瑞岭科技有限公司"]
+    referring = [m for m in company if dict(m.attrs).get("refers")]
+    assert referring, "公司/该企业 should resolve to the company named before"
+    assert not any(alias in ("公司", "该企业") for m in company for alias in m.aliases)
