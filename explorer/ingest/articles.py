@@ -179,10 +179,11 @@ def build_article(draft: _Draft, text: str, index: int, simplify: bool) -> Artic
     paragraphs = [norm(join_wrapped([line.text for line in u.lines])) for u in body]
     credits = [u for u in draft.units if u.role == "credit"]
     bylines: list[str] = []
-    if body and body[0].opens:
+    opener = next((u for u in body[:3] if u.opens), None)  # a web page may put a line above it
+    if opener is not None:
         # the credit of a 本报讯 opener can wrap over lines; the raw lines keep
         # the spaces between names that joining may remove
-        bylines.extend(_opener_bylines(normalise_text(_join_credit_lines([ln.text for ln in body[0].lines[:3]]), simplify)))
+        bylines.extend(_opener_bylines(normalise_text(_join_credit_lines([ln.text for ln in opener.lines[:3]]), simplify)))
     for credit in credits:
         bylines.extend(names_in_credit(normalise_text(credit.lines[0].text, simplify)))
     photo_credited = [p for p in paragraphs if _PHOTO_CREDIT.search(p)]

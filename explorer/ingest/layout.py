@@ -44,6 +44,8 @@ FURNITURE = re.compile(
     r"\d\s*日\s*(星期|周)[一二三四五六日天]|第\s*\d{1,3}\s*版|^[A-H]\d{1,2}\s*版?$|^\d{1,3}$"
     r"|责任编辑|责编|美编|校对|组版|版式设计|^编辑[：:]"
     r"|^[\u4e00-\u9fff]{2,8}(日报|晚报|早报|都市报|时报|商报)$"
+    # web pages: "来源：本报 2023-11-02 08:30", "发布时间：…" above the article
+    r"|^\s*(来源|來源|发布时间|發布時間|發佈時間|浏览次数|瀏覽次數)\s*[：:]"
 )
 SALUTATION = re.compile(r"^[^，。；！？]{2,40}[：:]\s*$")
 # Characters that cannot end a headline: a line ending in one is a wrap.

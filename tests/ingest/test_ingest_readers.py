@@ -213,3 +213,20 @@ def test_web_page_text_keeps_document_order_and_skips_comments(tmp_path):
     assert article.headline == "东阿县召开会议"
     assert "会议指出，要抓好落实。" in article.text and "注释" not in article.text
     assert "第二段换行。" in article.text.replace("\n", "")
+
+
+def test_web_page_source_line_is_dropped_and_the_opener_credit_read(tmp_path):
+    page = (
+        '<html><head><meta charset="utf-8"><title>冠县新闻</title></head><body>'
+        "<nav>首页 | 要闻</nav><article><h1>冠县新建三座口袋公园</h1>"
+        "<p>来源：聊城日报 2024-05-06 09:10</p>"
+        "<p>本报讯（记者 孟晓燕 通讯员 刘一鸣）近日，冠县新建的三座口袋公园正式开放，市民休闲又添好去处。</p>"
+        "<p>据介绍，公园总面积约1.2万平方米。</p></article><footer>版权所有</footer></body></html>"
+    )
+    path = tmp_path / "web.html"
+    path.write_text(page, encoding="utf-8")
+    [article] = split_articles(read_document(path, IngestOptions()), IngestOptions())
+    assert article.headline == "冠县新建三座口袋公园"
+    assert article.bylines == ("孟晓燕", "刘一鸣")
+    assert article.text.startswith("本报讯")
+    assert "来源" not in article.text
