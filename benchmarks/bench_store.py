@@ -1,6 +1,7 @@
 """Store, search and graph latency on a generated 100k-entity / 500k-fact project.
 
 Run: .venv/bin/python -m benchmarks.bench_store [--quick] [--path P] [--regen]
+     .venv/bin/python -m benchmarks.bench_store --store-ingest 400   (store's share of ingest)
 
 Each figure is printed next to a baseline measured in the same run:
   search        vs  LIKE '%q%' table scan over all names, ordered by mentions
@@ -55,6 +56,60 @@ def like_scan(conn, text: str, limit: int = 50):
     ).fetchall()
 
 
+def print_buckets(times: list[float], sizes: list[int]) -> None:
+    """Latency by the size of the answer (a hub's 2-hop reaches the cap)."""
+    for low, high in ((1, 100), (101, 500), (501, 1999), (2000, 2000)):
+        bucket = [t for t, size in zip(times, sizes) if low <= size <= high]
+        if bucket:
+            bmed_, bp95_ = summary(bucket)
+            label = "capped at 2000" if low == 2000 else f"{low}-{high} entities"
+            print(f"    {label:<20} n={len(bucket):<4} median {ms(bmed_)}  p95 {ms(bp95_)}")
+
+
+def store_ingest(pages: int) -> None:
+    """CPU time of `Project.store_document` alone on generated pages: the
+    pages are read, split and analysed once (cached), then stored into a fresh
+    project, so the figure is the store's share of ingest, not the NLP's."""
+    import pickle
+    import tempfile
+
+    from benchmarks import corpus_gen
+    from explorer.ingest import iter_input_files, read_document, split_articles
+    from explorer.nlp import analyse_articles, load_pipeline
+    from explorer.settings import IngestOptions
+
+    cache = DEFAULT_PATH.parent / f"store_ingest_{pages}.pkl"
+    if cache.exists():
+        items = pickle.loads(cache.read_bytes())
+    else:
+        options, nlp, items = IngestOptions(), load_pipeline(), []
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus_gen.generate(Path(tmp), pages, seed=0)
+            t0 = time.process_time()
+            for path in sorted(iter_input_files([Path(tmp)])):
+                document = read_document(path, options)
+                articles = split_articles(document, options)
+                items.append((document, articles, analyse_articles(articles, document.home_city, nlp=nlp)))
+            print(f"read, split and analysed {pages} pages: {time.process_time() - t0:.1f} s CPU (cached in {cache})")
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps(items))
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project.open(Path(tmp) / "store.explorer.db")
+        times = []
+        for document, articles, analyses in items:
+            t = time.process_time()
+            project.store_document(document, articles, analyses)
+            times.append(time.process_time() - t)
+        stats = project.stats()
+        project.close()
+    med, p95 = summary(times)
+    quarter = max(len(times) // 4, 1)
+    print(f"store_document on {len(items)} analysed pages ({stats.articles} articles, {stats.mentions} mentions, "
+          f"{stats.relations} facts, {stats.entities} entities)")
+    print(f"  CPU total {sum(times):.2f} s; per page median {ms(med)} p95 {ms(p95)}; "
+          f"first quarter mean {ms(statistics.mean(times[:quarter]))}, last quarter {ms(statistics.mean(times[-quarter:]))}")
+
+
 def make_queries(conn, rng: random.Random, per_kind: int) -> dict[str, list[str]]:
     names = [r[0] for r in conn.execute("SELECT name FROM names ORDER BY id")]
     pinyin = [r for r in conn.execute("SELECT pinyin, initials FROM names ORDER BY id")]
@@ -78,7 +133,12 @@ def main(argv=None) -> int:
     parser.add_argument("--path", type=Path)
     parser.add_argument("--regen", action="store_true")
     parser.add_argument("--queries", type=int, default=200, help="queries per kind")
+    parser.add_argument("--store-ingest", type=int, metavar="PAGES",
+                        help="only time store_document on PAGES generated, pre-analysed pages")
     args = parser.parse_args(argv)
+    if args.store_ingest:
+        store_ingest(args.store_ingest)
+        return 0
     path = args.path or (QUICK_PATH if args.quick else DEFAULT_PATH)
     n_entities, n_relations = (10_000, 50_000) if args.quick else (100_000, 500_000)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +183,8 @@ def main(argv=None) -> int:
         times.append(t)
         sizes.append(g.number_of_nodes())
     med, p95 = summary(times)
-    t_noev = summary([timed(query.neighbourhood, project, c, 2, with_evidence=False)[0] for c in centres])
+    times_noev = [timed(query.neighbourhood, project, c, 2, with_evidence=False)[0] for c in centres]
+    t_noev = summary(times_noev)
 
     # whole graph ---------------------------------------------------------------
     t_load, whole = timed(query.whole_graph, project, False)
@@ -135,13 +196,9 @@ def main(argv=None) -> int:
     print(f"\n2-hop neighbourhood from SQLite ({len(centres)} random entities, "
           f"median {statistics.median(sizes):.0f} / max {max(sizes)} entities)")
     print(f"  with evidence          median {ms(med)}  p95 {ms(p95)}   goal < 20 ms")
-    for low, high in ((1, 100), (101, 500), (501, 1999), (2000, 2000)):
-        bucket = [t for t, size in zip(times, sizes) if low <= size <= high]
-        if bucket:
-            bmed_, bp95_ = summary(bucket)
-            label = "capped at 2000" if low == 2000 else f"{low}-{high} entities"
-            print(f"    {label:<20} n={len(bucket):<4} median {ms(bmed_)}  p95 {ms(bp95_)}")
+    print_buckets(times, sizes)
     print(f"  without evidence       median {ms(t_noev[0])}  p95 {ms(t_noev[1])}")
+    print_buckets(times_noev, sizes)
     print(f"  baseline nx.ego_graph on the loaded graph: median {ms(bmed)}  p95 {ms(bp95)} "
           f"(after a {t_load:.1f} s full load)")
     del whole, undirected

@@ -148,7 +148,8 @@ def handle_show(args, ctx) -> int:
 def handle_neighbours(args, ctx) -> int:
     project = ctx.open()
     center = _resolve(project, args.name, args.type)
-    graph = query.neighbourhood(project, center, args.hops, args.only, args.limit)
+    # the text listing shows no evidence: only --json pays for reading it
+    graph = query.neighbourhood(project, center, args.hops, args.only, args.limit, with_evidence=args.json)
     if args.json:
         _dump({
             "center": center,

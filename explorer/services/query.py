@@ -14,6 +14,7 @@ import networkx as nx
 from explorer import graph
 from explorer.core import ArticleRecord, EntityDetail, EntityHit, Fact
 from explorer.errors import AmbiguousNameError, NotFoundError, QueryError
+from explorer.graph.build import paused_gc
 
 
 def search(project, text: str, types: Sequence[str] | None = None, limit: int = 50) -> list[EntityHit]:
@@ -58,6 +59,12 @@ def neighbourhood(
     """Entities within `hops` facts of `entity_id`, read straight from the store."""
     reader = project.graph_reader()
     return graph.neighbourhood(reader, reader.effective_id(entity_id), hops, types, limit, relations, with_evidence)
+
+
+def fact(project, edge_key: int) -> Fact:
+    """The fact behind one edge (its `key`) with all its evidence: a canvas built
+    with `with_evidence=False` asks for it when the user opens an edge."""
+    return project.graph_reader().fact(edge_key)
 
 
 def shortest_paths(project, a_id: int, b_id: int, k: int = 3, max_hops: int = 6) -> list[list[Fact]]:
@@ -143,5 +150,6 @@ def rankings(project, type: str | None = None, by: str = "degree", limit: int = 
 def whole_graph(project, with_evidence: bool = True) -> nx.MultiDiGraph:
     """Every visible entity and fact (for export and small projects)."""
     reader = project.graph_reader()
-    evidence = reader.evidence() if with_evidence else None
-    return graph.build_graph_from_facts(reader.all_nodes(), reader.all_facts(), evidence)
+    with paused_gc():
+        evidence = reader.evidence() if with_evidence else None
+        return graph.build_graph_from_facts(reader.all_nodes(), reader.all_facts(), evidence)

@@ -47,13 +47,18 @@ class Rules:
                 rules.suppressed.add((p["subject"], p["relation"], p["object"], p.get("role"), p.get("year")))
         return rules
 
-    def effective(self, conn: sqlite3.Connection, base: int, article_key: tuple[str, int]) -> int:
-        entity = _effective(conn, base)
+    def effective(
+        self, conn: sqlite3.Connection, base: int, article_key: tuple[str, int], cache: dict[int, int] | None = None,
+    ) -> int:
+        """What `base` is after merges and splits, in that article. `cache` (id ->
+        survivor) saves the lookup per mention when the caller knows no merge
+        changes meanwhile (one document's ingest)."""
+        entity = _effective(conn, base, cache)
         for _ in range(8):  # a chain of splits is short; the bound guards against cycles
             new = self.splits.get((entity, *article_key))
             if new is None:
                 break
-            entity = _effective(conn, new)
+            entity = _effective(conn, new, cache)
         return entity
 
     def is_suppressed(self, subject: int, relation: str, object_: int, role, year) -> bool:
@@ -66,10 +71,14 @@ def _refs(op: str, p: dict) -> set[int]:
     return {p[k] for k in keys if p.get(k) is not None}
 
 
-def _effective(conn: sqlite3.Connection, entity_id: int) -> int:
+def _effective(conn: sqlite3.Connection, entity_id: int, cache: dict[int, int] | None = None) -> int:
+    if cache is not None and entity_id in cache:
+        return cache[entity_id]
     row = conn.execute("SELECT coalesce(merged_into, id) FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"entity {entity_id}")
+    if cache is not None:
+        cache[entity_id] = row[0]
     return row[0]
 
 

@@ -39,60 +39,72 @@ class SqliteGraphReader:
 
     def aliases(self, ids: Iterable[int]) -> dict[int, list[str]]:
         """Other names of each entity, including those of entities merged into it."""
-        ids = list(ids)
-        owner = {i: i for i in ids}
-        for chunk, marks in _chunks(ids):
-            owner.update(self.conn.execute(
-                f"SELECT id, merged_into FROM entities WHERE merged_into IN ({marks})", chunk).fetchall())
-        own_names = {}
-        for chunk, marks in _chunks(ids):
-            own_names.update(self.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk).fetchall())
+        ids = json.dumps(sorted(set(ids)))
+        own = dict(self.conn.execute(
+            "SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,)).fetchall())
+        return self._aliases(ids, own)
+
+    def _aliases(self, ids_json: str, own_names: dict[int, str]) -> dict[int, list[str]]:
+        """Names of the entities in `ids_json` and of those merged into them (in
+        the order they were indexed) except each entity's own name; one query."""
         out: dict[int, list[str]] = {}
-        for chunk, marks in _chunks(list(owner)):
-            for entity_id, name in self.conn.execute(
-                f"SELECT entity_id, name FROM names WHERE entity_id IN ({marks}) ORDER BY id", chunk
-            ):
-                target = owner[entity_id]
-                if name != own_names.get(target):
-                    names = out.setdefault(target, [])
-                    if name not in names:
-                        names.append(name)
+        for target, name in self.conn.execute(
+            "SELECT owner, name FROM ("
+            "SELECT n.entity_id AS owner, n.id AS nid, n.name AS name FROM names n "
+            "WHERE n.entity_id IN (SELECT value FROM json_each(?1)) "
+            "UNION ALL SELECT b.merged_into, n.id, n.name FROM entities b JOIN names n ON n.entity_id = b.id "
+            "WHERE b.merged_into IN (SELECT value FROM json_each(?1))) ORDER BY nid",
+            (ids_json,),
+        ):
+            if name != own_names.get(target):
+                names = out.get(target)
+                if names is None:
+                    out[target] = [name]
+                elif name not in names:
+                    names.append(name)
         return out
 
     def nodes(self, ids: Iterable[int]) -> list[NodeRow]:
-        rows = []
-        for chunk, marks in _chunks(ids):
-            rows.extend(self.conn.execute(
-                f"SELECT id, name, type, mentions, json_extract(attrs, '$.level') FROM entities "
-                f"WHERE id IN ({marks}) AND merged_into IS NULL",
-                chunk,
-            ).fetchall())
-        aliases = self.aliases([r[0] for r in rows])
-        return [NodeRow(i, n, t, m or 0, lvl, tuple(aliases.get(i, ()))) for i, n, t, m, lvl in rows]
+        """Visible entities among `ids` (in id order) with their aliases: two queries
+        whatever the number of ids (they go in once, as JSON)."""
+        ids_json = json.dumps(sorted(set(ids)))
+        rows = self.conn.execute(
+            "SELECT id, name, type, mentions, json_extract(attrs, '$.level') FROM entities "
+            "WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL ORDER BY id",
+            (ids_json,),
+        ).fetchall()
+        if not rows:
+            return []
+        aliases = self._aliases(ids_json, {r[0]: r[1] for r in rows})
+        no_aliases: tuple[str, ...] = ()
+        return [NodeRow(i, n, t, m or 0, lvl, tuple(aliases[i]) if i in aliases else no_aliases)
+                for i, n, t, m, lvl in rows]
 
     def ranked_neighbours(
         self, frontier: Iterable[int], exclude: set[int], types: Sequence[str] | None,
         relations: Sequence[str] | None, limit: int,
     ) -> list[int]:
         """Entities one fact away from `frontier`, most mentioned first, ranked and
-        cut inside SQLite so that a hub's thousands of facts never become Python rows."""
+        cut inside SQLite so that a hub's thousands of facts never become Python
+        rows; one query (both id sets go in once, as JSON; the covering pair
+        indexes answer it without reading table rows)."""
         if limit <= 0:
             return []
         rel = f" AND relation IN ({','.join('?' * len(relations))})" if relations else ""
         typ = f" AND e.type IN ({','.join('?' * len(types))})" if types else ""
-        found: dict[int, int] = {}
-        for chunk, marks in _chunks(frontier, 400):
-            sql = (
-                f"SELECT e.id, e.mentions FROM entities e WHERE e.id IN ("
-                f"SELECT object_id FROM relations WHERE subject_id IN ({marks}) AND hidden = 0{rel} UNION "
-                f"SELECT subject_id FROM relations WHERE object_id IN ({marks}) AND hidden = 0{rel}) "
-                f"AND e.merged_into IS NULL{typ} ORDER BY e.mentions DESC, e.id LIMIT ?"
-            )
-            params = [*chunk, *(relations or ()), *chunk, *(relations or ()), *(types or ()), limit + len(exclude)]
-            for entity_id, mentions in self.conn.execute(sql, params):
-                if entity_id not in exclude:
-                    found[entity_id] = mentions or 0
-        return sorted(found, key=lambda i: (-found[i], i))[:limit]
+        ends = json.dumps(sorted(set(frontier)))
+        sql = (
+            "SELECT e.id FROM entities e WHERE e.id IN ("
+            "SELECT object_id FROM relations INDEXED BY relations_out_facts "
+            f"WHERE subject_id IN (SELECT value FROM json_each(?)) AND hidden = 0{rel} "
+            "UNION SELECT subject_id FROM relations INDEXED BY relations_in_facts "
+            f"WHERE object_id IN (SELECT value FROM json_each(?)) AND hidden = 0{rel}) "
+            f"AND e.merged_into IS NULL{typ} AND e.id NOT IN (SELECT value FROM json_each(?)) "
+            "ORDER BY coalesce(e.mentions, 0) DESC, e.id LIMIT ?"
+        )
+        params = [ends, *(relations or ()), ends, *(relations or ()), *(types or ()),
+                  json.dumps(sorted(exclude)), limit]
+        return [r[0] for r in self.conn.execute(sql, params)]
 
     def edges_touching(
         self, ids: Iterable[int], relations: Sequence[str] | None = None, within: set[int] | None = None
@@ -136,23 +148,29 @@ class SqliteGraphReader:
         self, ids: Iterable[int], within: Iterable[int], relations: Sequence[str] | None = None
     ) -> list[FactRow]:
         """Visible facts with one end in `ids` and the other in `within`, grouped
-        by SQLite in one query (id sets go in once, as JSON)."""
+        by SQLite in one query (id sets go in once, as JSON). Each half seeks
+        the covering index of its `ids` end and reads no table row; the
+        planner would otherwise take the narrower one-column index, or seek
+        every (ids x within) pair (hence INDEXED BY and the unary +). The
+        second half skips what the first found: UNION ALL, no dedup b-tree."""
         rel = f" AND relation IN ({','.join('?' * len(relations))})" if relations else ""
         ends, members = json.dumps(sorted(set(ids))), json.dumps(sorted(set(within)))
         part = (
-            "SELECT id, subject_id, object_id, relation, role, year, confidence FROM relations "
-            "WHERE {a} IN (SELECT value FROM json_each(?)) AND {b} IN (SELECT value FROM json_each(?)) "
+            "SELECT id, subject_id, object_id, relation, role, year, confidence FROM relations INDEXED BY {index} "
+            "WHERE {a} IN (SELECT value FROM json_each(?)) AND +{b} IN (SELECT value FROM json_each(?)) "
             f"AND hidden = 0{rel}"
         )
         sql = (
             "SELECT min(id), subject_id, object_id, relation, role, year, max(confidence), group_concat(id) FROM ("
-            + part.format(a="subject_id", b="object_id") + " UNION "
-            + part.format(a="object_id", b="subject_id")
+            + part.format(index="relations_out_facts", a="subject_id", b="object_id") + " UNION ALL "
+            + part.format(index="relations_in_facts", a="object_id", b="subject_id")
+            + " AND NOT (+subject_id IN (SELECT value FROM json_each(?)) AND +object_id IN (SELECT value FROM json_each(?)))"
             + ") GROUP BY subject_id, object_id, relation, role, year"
         )
-        params = [ends, members, *(relations or ()), ends, members, *(relations or ())]
+        params = [ends, members, *(relations or ()), ends, members, *(relations or ()), ends, members]
         return [
-            FactRow(key, s, o, r, role, year, conf, tuple(sorted(int(i) for i in sids.split(","))))
+            FactRow(key, s, o, r, role, year, conf,
+                    (key,) if "," not in sids else tuple(sorted(int(i) for i in sids.split(","))))
             for key, s, o, r, role, year, conf, sids in self.conn.execute(sql, params)
         ]
 
@@ -167,32 +185,37 @@ class SqliteGraphReader:
         ]
 
     def evidence(self, statement_ids: Iterable[int] | None = None) -> dict[int, list[dict]]:
-        """Evidence dicts per statement; article metadata is read once per article."""
-        rows = []
-        if statement_ids is None:
+        """Evidence dicts per statement (in evidence order), with their article's
+        headline, date and source joined in by SQLite: one query."""
+        if statement_ids is None:  # the whole project: article metadata once per article
+            meta = {r[0]: r[1:] for r in self.conn.execute(
+                "SELECT a.id, a.headline, d.date, s.name FROM articles a JOIN documents d ON d.id = a.document_id "
+                "LEFT JOIN sources s ON s.id = d.source_id")}
+            missing = (None, None, None)
+            rows = (
+                (rel, sentence, art, *meta.get(art, missing), start, end, conf)
+                for rel, sentence, art, start, end, conf in self.conn.execute(
+                    "SELECT relation_id, sentence, article_id, start, end, confidence FROM evidence ORDER BY id")
+            )
+        else:
             rows = self.conn.execute(
-                "SELECT relation_id, sentence, article_id, start, end, confidence FROM evidence").fetchall()
-        else:
-            for chunk, marks in _chunks(statement_ids):
-                rows.extend(self.conn.execute(
-                    f"SELECT relation_id, sentence, article_id, start, end, confidence FROM evidence "
-                    f"WHERE relation_id IN ({marks})", chunk).fetchall())
-        meta: dict[int, tuple] = {}
-        article_ids = {r[2] for r in rows}
-        sql = ("SELECT a.id, a.headline, d.date, s.name FROM articles a JOIN documents d ON d.id = a.document_id "
-               "LEFT JOIN sources s ON s.id = d.source_id")
-        if statement_ids is None:
-            meta = {r[0]: r[1:] for r in self.conn.execute(sql)}
-        else:
-            for chunk, marks in _chunks(article_ids):
-                meta.update({r[0]: r[1:] for r in self.conn.execute(f"{sql} WHERE a.id IN ({marks})", chunk)})
+                "SELECT ev.relation_id, ev.sentence, ev.article_id, a.headline, d.date, s.name, ev.start, ev.end, "
+                "ev.confidence FROM evidence ev LEFT JOIN articles a ON a.id = ev.article_id "
+                "LEFT JOIN documents d ON d.id = a.document_id LEFT JOIN sources s ON s.id = d.source_id "
+                "WHERE ev.relation_id IN (SELECT value FROM json_each(?)) ORDER BY ev.id",
+                (json.dumps(sorted(set(statement_ids))),),
+            )
         out: dict[int, list[dict]] = {}
-        for rel, sentence, art, start, end, conf in rows:
-            headline, date, source = meta.get(art, (None, None, None))
-            out.setdefault(rel, []).append({
+        for rel, sentence, art, headline, date, source, start, end, conf in rows:
+            item = {
                 "sentence": sentence, "article_id": art, "headline": headline, "date": date,
                 "source": source or None, "start": start, "end": end, "confidence": conf,
-            })
+            }
+            items = out.get(rel)
+            if items is None:
+                out[rel] = [item]
+            else:
+                items.append(item)
         return out
 
     # --- records for services --------------------------------------------------------

@@ -11,6 +11,8 @@ computed once when a name is indexed, never at query time.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -28,6 +30,7 @@ _MAX_CHAR = "\U0010ffff"
 _LATIN = re.compile(r"^[a-z0-9' ]+$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def pinyin_forms(name: str) -> tuple[str, str]:
     """Full pinyin without separators and initials, lower case ("luokejiahua", "lkjh")."""
     syllables = [s.lower() for s in lazy_pinyin(name) if s.strip()]
@@ -69,14 +72,24 @@ def index_name(
 
 
 def refresh_mentions(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
-    """Copy entity mention counts into the gram index (it ranks by them)."""
-    for table, column in (("name_grams", "name_id"), ("names", "id")):
-        conn.executemany(
-            f"UPDATE {table} SET mentions = (SELECT mentions FROM entities WHERE id = ?) "
-            f"WHERE {column} IN (SELECT id FROM names WHERE entity_id = ? OR entity_id IN "
-            "(SELECT id FROM entities WHERE merged_into = ?))",
-            [(e, e, e) for e in entity_ids],
-        )
+    """Copy mention counts into the name and gram indexes (they rank by them).
+
+    Every name of the given entities, and of entities merged into them, gets
+    the count of the entity it finds in search (the survivor of a merge).
+    Set-based, and rows whose count did not change are not rewritten: most
+    entities an article touches keep their rank."""
+    ids = json.dumps(sorted({int(i) for i in entity_ids if i is not None}))
+    counts = conn.execute(
+        "SELECT n.id, coalesce(o.mentions, 0) FROM names n JOIN entities b ON b.id = n.entity_id "
+        "JOIN entities o ON o.id = coalesce(b.merged_into, b.id) WHERE n.entity_id IN (SELECT value FROM json_each(?1)) "
+        "UNION ALL SELECT n.id, coalesce(o.mentions, 0) FROM entities b JOIN names n ON n.entity_id = b.id "
+        "JOIN entities o ON o.id = b.merged_into WHERE b.merged_into IN (SELECT value FROM json_each(?1)) "
+        "AND b.id NOT IN (SELECT value FROM json_each(?1))",
+        (ids,),
+    ).fetchall()
+    changes = [(m, nid, m) for nid, m in counts]
+    conn.executemany("UPDATE name_grams SET mentions = ? WHERE name_id = ? AND mentions != ?", changes)
+    conn.executemany("UPDATE names SET mentions = ? WHERE id = ? AND mentions != ?", changes)
 
 
 def drop_names(conn: sqlite3.Connection, where: str, params: Sequence = ()) -> None:

@@ -64,8 +64,10 @@ def store_document(
         article_id = _insert_article(conn, doc_id, article)
         key = (document.path, article.index)
         for m in analysis.mentions:
-            base, entity = resolver.resolve(m.canonical, m.type, key, dict(m.attrs))
-            resolver.add_aliases(entity, m.type, m.canonical, (m.surface, *m.aliases))
+            attrs = dict(m.attrs)
+            refers = attrs.pop("refers", None)  # 我市, 该区, 公司: a mention, never an alias
+            base, entity = resolver.resolve(m.canonical, m.type, key, attrs)
+            resolver.add_aliases(entity, m.type, m.canonical, m.aliases if refers else (m.surface, *m.aliases))
             conn.execute(
                 "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id) VALUES (?,?,?,?,?,?)",
                 (article_id, m.start, m.end, m.surface, base, entity),
@@ -179,6 +181,11 @@ class Resolver:
         self.created: set[int] = set()
         self.touched: set[int] = set()
         self._cache: dict[tuple[str, str], int] = {}
+        # Per-document memos (no correction runs during an ingest): survivor of
+        # each id, names already indexed, aliases with nothing to fold.
+        self._survivors: dict[int, int] = {}
+        self._indexed: set[tuple[int, str]] = set()
+        self._nothing_to_fold: set[tuple[str, str]] = set()
 
     def _scope(self, type_: str) -> str:
         return self.person_scope if type_ == "PERSON" else ""
@@ -194,8 +201,9 @@ class Resolver:
         ).fetchone()
         if row is None and type_ != "PERSON":
             owners = {r[0] for r in conn.execute(
+                # +b.type: found by name (an index seek), not by walking every entity of the type
                 "SELECT coalesce(b.merged_into, b.id) FROM names n JOIN entities b ON b.id = n.entity_id "
-                "WHERE n.name = ? AND b.type = ?",
+                "WHERE n.name = ? AND +b.type = ?",
                 (name, type_),
             )}
             if len(owners) == 1:
@@ -225,12 +233,14 @@ class Resolver:
             (name, type_, self._scope(type_), name, type_, places.attrs_json(attrs), admin_code, admin_path),
         ).lastrowid
         search.index_name(self.conn, entity_id, name, is_alias=False)
+        self._indexed.add((entity_id, name))
+        self._nothing_to_fold.discard((name, type_))
         self.created.add(entity_id)
         return entity_id
 
     def resolve(self, name: str, type_: str, article_key: tuple[str, int], attrs: dict | None = None) -> tuple[int, int]:
         base = self.base_id(name, type_, attrs)
-        entity = self.rules.effective(self.conn, base, article_key)
+        entity = self.rules.effective(self.conn, base, article_key, self._survivors)
         self.touched.update((base, entity))
         return base, entity
 
@@ -239,8 +249,10 @@ class Resolver:
         for alias in dict.fromkeys(forms):
             if not alias or alias == canonical or len(alias) < 2 or alias.startswith(_DEICTIC):
                 continue
-            search.index_name(self.conn, entity_id, alias, is_alias=True)
-            if type_ != "PERSON":
+            if (entity_id, alias) not in self._indexed:
+                search.index_name(self.conn, entity_id, alias, is_alias=True)
+                self._indexed.add((entity_id, alias))
+            if type_ != "PERSON" and (alias, type_) not in self._nothing_to_fold:
                 self._fold(alias, type_, entity_id)
 
     def _fold(self, alias: str, type_: str, into: int) -> None:
@@ -250,7 +262,10 @@ class Resolver:
             "AND merged_into IS NULL AND origin = 'ingest'",
             (alias, type_),
         ).fetchone()
-        if row is None or row[0] == into or row[0] in self.rules.refs:
+        if row is None:
+            self._nothing_to_fold.add((alias, type_))
+            return
+        if row[0] == into or row[0] in self.rules.refs:
             return
         old = row[0]
         if conn.execute("SELECT 1 FROM entities WHERE merged_into = ?", (old,)).fetchone():
@@ -263,6 +278,8 @@ class Resolver:
         search.drop_names(conn, "entity_id = ?", (old,))
         conn.execute("DELETE FROM entities WHERE id = ?", (old,))
         self._cache = {k: v for k, v in self._cache.items() if v != old}
+        self._survivors.pop(old, None)
+        self._indexed = {k for k in self._indexed if k[0] != old}
         self.created.discard(old)
         self.touched.discard(old)
         self.touched.add(into)

@@ -140,3 +140,17 @@ def test_find_entity_errors(project):
     with pytest.raises(AmbiguousNameError):
         query.find_entity(project, "德州")  # prefix of 德州某厂 and 德州市
     assert query.find_entity(project, "光岳").name == "光岳科技"  # the single hit
+
+
+def test_a_canvas_without_evidence_gets_it_per_edge(project):
+    center = _id(project, "光岳科技")
+    light = query.neighbourhood(project, center, hops=2, with_evidence=False)
+    full = query.neighbourhood(project, center, hops=2)
+    assert sorted(light.edges(keys=True)) == sorted(full.edges(keys=True)) and light.number_of_edges() >= 3
+    for u, v, key, data in light.edges(keys=True, data=True):
+        assert data["evidence"] == []
+        fact = query.fact(project, key)
+        assert (fact.subject_id, fact.object_id, fact.relation) == (u, v, data["relation"])
+        assert [e.sentence for e in fact.evidence] == [e["sentence"] for e in full.edges[u, v, key]["evidence"]]
+    with pytest.raises(NotFoundError):
+        query.fact(project, 10**9)

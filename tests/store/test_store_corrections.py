@@ -127,3 +127,24 @@ def test_bad_corrections_are_refused(project, build):
         corrections.merge(project, place, place)
     with pytest.raises(NotFoundError):
         corrections.rename(project, 99999, "x")
+
+
+def test_names_of_a_merged_entity_rank_by_the_survivors_mentions(project, build):
+    project.store_document(*build.company_page())
+    t = "佳华科技在郑家镇建厂。"
+    project.store_document(build.doc("/b.txt"), [build.article(t)], [build.analysis(
+        [build.mention(t, "佳华科技", "ORG"), build.mention(t, "郑家镇", "PLACE")])])
+    keep, other = _id(project, "罗克佳华"), _id(project, "佳华科技")
+    corrections.merge(project, keep, other)
+    conn = project.reader()
+    survivor = conn.execute("SELECT mentions FROM entities WHERE id = ?", (keep,)).fetchone()[0]
+    counts = conn.execute(
+        "SELECT DISTINCT n.mentions FROM names n WHERE n.entity_id IN (?, ?) UNION "
+        "SELECT DISTINCT g.mentions FROM name_grams g JOIN names n ON n.id = g.name_id WHERE n.entity_id IN (?, ?)",
+        (keep, other, keep, other),
+    ).fetchall()
+    assert survivor == 2 and counts == [(survivor,)]
+    corrections.undo(project)
+    mine = conn.execute("SELECT mentions FROM entities WHERE id = ?", (other,)).fetchone()[0]
+    assert mine == 1 and conn.execute(
+        "SELECT DISTINCT mentions FROM names WHERE entity_id = ?", (other,)).fetchall() == [(mine,)]

@@ -104,16 +104,17 @@ def test_an_older_project_gets_the_missing_migrations(tmp_path):
     path = tmp_path / "old.db"
     Project.open(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("DROP INDEX relations_out")
-    conn.execute("DROP INDEX relations_in")
-    conn.execute("DELETE FROM _migrations WHERE name = '004_visible_pair_indexes'")
+    conn.execute("DROP INDEX relations_out_facts")
+    conn.execute("DROP INDEX relations_in_facts")
+    conn.execute("DELETE FROM _migrations WHERE name = '006_covering_pair_indexes'")
     conn.commit()
     conn.close()
     with Project.open(path) as project:
         conn = project.reader()
-        assert conn.execute("SELECT count(*) FROM _migrations WHERE name = '004_visible_pair_indexes'").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM _migrations WHERE name = '006_covering_pair_indexes'").fetchone()[0] == 1
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert {"relations_out", "relations_in"} <= indexes
+        assert {"relations_out_facts", "relations_in_facts"} <= indexes
+        assert not {"relations_out", "relations_in"} & indexes  # replaced by the covering ones
 
 
 def test_the_benchmark_generator_writes_a_searchable_project(tmp_path):

@@ -88,3 +88,16 @@ def test_article_record_has_mention_spans(project, build):
     spans = {(m.name, record.text[m.start:m.end]) for m in record.mentions}
     assert ("郑家镇", "郑家镇") in spans and len(spans) == 3
     assert record.source == "聊城日报" and record.path == doc.path
+
+
+def test_referring_words_are_mentions_but_never_aliases(project, build):
+    t = "山东瑞岭科技有限公司位于冠县。公司总经理介绍了新产品。"
+    _store(project, build, "/a.txt", t, [
+        build.mention(t, "山东瑞岭科技有限公司", "ORG"),
+        build.mention(t, "公司", "ORG", canonical="山东瑞岭科技有限公司", attrs=(("refers", "anaphora"),)),
+    ])
+    detail = query.find_entity(project, "山东瑞岭科技有限公司")
+    assert len(detail.mentions) == 2
+    assert "公司" not in detail.aliases
+    assert "refers" not in detail.attrs
+    assert all(h.matched != "公司" for h in query.search(project, "公司"))
