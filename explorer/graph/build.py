@@ -170,26 +170,34 @@ def _add_nodes(graph: nx.MultiDiGraph, nodes: Iterable[NodeRow]) -> None:
             pred[n.id] = {}
 
 
+def _assemble(nodes: Iterable[NodeRow], edges) -> nx.MultiDiGraph:
+    """Nodes first, then the (subject, object, key, attrs) edges whose ends are present."""
+    with paused_gc():
+        graph = nx.MultiDiGraph()
+        _add_nodes(graph, nodes)
+        present = set(graph)
+        _add_edges(graph, (edge for edge in edges if edge[0] in present and edge[1] in present))
+        return graph
+
+
+def _edge_attrs(relation, role, year, confidence, statements, evidence: dict[int, list[dict]]) -> dict:
+    return {
+        "relation": relation, "role": role, "year": year, "confidence": confidence,
+        "evidence": [item for sid in statements for item in evidence.get(sid, ())],
+    }
+
+
 def build_graph(
     nodes: Iterable[NodeRow],
     rows: Iterable[EdgeRow],
     evidence: dict[int, list[dict]] | None = None,
 ) -> nx.MultiDiGraph:
     """A graph from node rows and statement rows; edges whose ends are missing are dropped."""
-    with paused_gc():
-        graph = nx.MultiDiGraph()
-        _add_nodes(graph, nodes)
-        evidence = evidence or {}
-        present = set(graph)
-        _add_edges(graph, (
-            (s, o, e.key, {
-                "relation": e.relation, "role": e.role, "year": e.year, "confidence": e.confidence,
-                "evidence": [item for sid in sorted(e.statements) for item in evidence.get(sid, ())],
-            })
-            for (s, o, *_), e in group_edges(rows).items()
-            if s in present and o in present
-        ))
-        return graph
+    evidence = evidence or {}
+    return _assemble(nodes, (
+        (s, o, e.key, _edge_attrs(e.relation, e.role, e.year, e.confidence, sorted(e.statements), evidence))
+        for (s, o, *_), e in group_edges(rows).items()
+    ))
 
 
 def build_graph_from_facts(
@@ -198,20 +206,11 @@ def build_graph_from_facts(
     evidence: dict[int, list[dict]] | None = None,
 ) -> nx.MultiDiGraph:
     """Like `build_graph` for facts the store grouped itself (the whole graph)."""
-    with paused_gc():
-        graph = nx.MultiDiGraph()
-        _add_nodes(graph, nodes)
-        evidence = evidence or {}
-        present = set(graph)
-        _add_edges(graph, (
-            (f.subject_id, f.object_id, f.key, {
-                "relation": f.relation, "role": f.role, "year": f.year, "confidence": f.confidence,
-                "evidence": [item for sid in f.statements for item in evidence.get(sid, ())] if evidence else [],
-            })
-            for f in facts
-            if f.subject_id in present and f.object_id in present
-        ))
-        return graph
+    evidence = evidence or {}
+    return _assemble(nodes, (
+        (f.subject_id, f.object_id, f.key, _edge_attrs(f.relation, f.role, f.year, f.confidence, f.statements, evidence))
+        for f in facts
+    ))
 
 
 def neighbourhood(

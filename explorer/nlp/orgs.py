@@ -40,37 +40,26 @@ CHINESE_NUMERALS = set("一二三四五六七八九十百千")
 SYMBOLS = re.compile(r"[+＋=/|＝]")
 
 
-def _head_end(token, heads: tuple[str, ...], titles: tuple[str, ...]) -> tuple[int, str] | None:
-    """Offset in the token where a head word ends (token end, or before a title)."""
-    text = token.text
-    if text.endswith(titles):  # 市委常委, 党委书记: the head is before the title
-        for title in titles:
-            if text.endswith(title) and len(text) > len(title):
-                rest = text[: -len(title)]
-                for head in heads:
-                    if rest.endswith(head):
-                        return len(rest), head
-    if text in titles:
-        return None  # 常委, 委员: a title, not the 委 of a committee
-    if not text.endswith(heads):
-        if not text.endswith(titles):
-            return None
-        for title in titles:
-            if text.endswith(title) and len(text) > len(title):
-                rest = text[: -len(title)]
-                for head in heads:
-                    if rest.endswith(head):
-                        return len(rest), head
-        return None
-    for head in heads:
-        if text.endswith(head):
-            return len(text), head
+def _head_before_title(text: str, heads: tuple[str, ...], titles: tuple[str, ...]) -> tuple[int, str] | None:
+    """市委常委, 党委书记: a head word that ends right before a trailing title."""
     for title in titles:
         if text.endswith(title) and len(text) > len(title):
             rest = text[: -len(title)]
             for head in heads:
                 if rest.endswith(head):
                     return len(rest), head
+    return None
+
+
+def _head_end(token, heads: tuple[str, ...], titles: tuple[str, ...]) -> tuple[int, str] | None:
+    """Offset in the token where a head word ends (token end, or before a title)."""
+    text = token.text
+    found = _head_before_title(text, heads, titles)
+    if found or text in titles:
+        return found  # a bare title (常委, 委员) is not the 委 of a committee
+    for head in heads:
+        if text.endswith(head):
+            return len(text), head
     return None
 
 
