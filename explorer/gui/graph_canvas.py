@@ -1,14 +1,19 @@
 """The graph canvas: the current entity's neighbourhood as a native scene.
 
 `set_graph` shows a networkx graph (node key = entity id, attrs name/type/
-mentions; edge attrs relation/evidence); `merge_graph` expands a node in
-place. Layouts run in a worker (`gui.layout`) and the nodes glide to their
-new places; stale layouts are dropped by a generation counter.
+mentions; edge attrs relation, evidence usually left empty); `merge_graph`
+expands a node in place. Items are built in slices of at most ~8 ms between
+event-loop turns, so even 2,000 nodes never freeze the window; layouts run
+in a worker (`gui.layout`) and small graphs glide to their new places;
+stale work is dropped by generation counters. An edge's evidence is asked
+for (`edgeFactWanted`) only when the user points at or clicks that edge.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QTimer, QVariantAnimation, Signal
+import time
+
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -18,18 +23,23 @@ from PySide6.QtWidgets import (
     QMenu,
     QSpinBox,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.gui import worker
+from explorer.gui.canvas_overlays import EdgePanel, LimitNote, fact_tooltip
 from explorer.gui.graph_items import LABEL_LOD, EdgeItem, NodeItem
 from explorer.gui.layout import compute_layout, layout_with_labels
 from explorer.gui.style import all_types, type_icon, type_label
 
-ANIMATE_LIMIT = 800  # above this many nodes positions jump instead of gliding
-SLICE = 250  # items built per event-loop turn for large graphs
+LARGE_LIMIT = 800  # above this many nodes: lay out first, then build the items in place
+ANIMATE_LIMIT = 250  # above this many nodes positions jump instead of gliding
+BUILD_BUDGET = 0.008  # seconds of item building per event-loop turn
 ALWAYS_LABEL_LIMIT = 150  # small graphs keep their labels at any zoom
+DEFAULT_LIMIT = 400  # nodes asked of the store (most mentioned first)
+MAX_LIMIT = 2000
 
 
 class GraphView(QGraphicsView):
@@ -38,6 +48,8 @@ class GraphView(QGraphicsView):
     nodeActivated = Signal(object)
     contextRequested = Signal(object, QPointF)
     zoomChanged = Signal()
+    edgeClicked = Signal(object)  # an EdgeItem
+    edgeHovered = Signal(object, QPoint)  # an EdgeItem, global position of the tooltip
 
     def __init__(self, scene: QGraphicsScene, parent=None):
         super().__init__(scene, parent)
@@ -68,6 +80,36 @@ class GraphView(QGraphicsView):
                 return item.parentItem()
         return None
 
+    def edge_at(self, pos) -> EdgeItem | None:
+        """The edge (line, arrow or label) within a few pixels of `pos`."""
+        for item in self.items(QRect(pos - QPoint(4, 4), pos + QPoint(4, 4))):
+            if isinstance(item, EdgeItem) and item.isVisible():
+                return item
+            if isinstance(item.parentItem(), EdgeItem) and item.isVisible():
+                return item.parentItem()
+        return None
+
+    def mousePressEvent(self, event) -> None:
+        self._pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        pressed = getattr(self, "_pressed_at", None)
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and pressed is not None and (pos - pressed).manhattanLength() < 4:
+            if self.node_at(pos) is None:
+                edge = self.edge_at(pos)
+                if edge is not None:
+                    self.edgeClicked.emit(edge)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.node_at(event.pos()) is None:
+            edge = self.edge_at(event.pos())
+            if edge is not None:
+                self.edgeHovered.emit(edge, event.globalPos())
+        return super().viewportEvent(event)
+
     def mouseDoubleClickEvent(self, event) -> None:
         node = self.node_at(event.position().toPoint())
         if node is not None:
@@ -87,7 +129,10 @@ class GraphCanvas(QWidget):
     openRequested = Signal(object)  # open the entity page without recentring
     expandRequested = Signal(object)
     hopsChanged = Signal(int)
+    limitChanged = Signal(int)
     layoutFinished = Signal()
+    edgeFactWanted = Signal(object)  # an edge key whose evidence should be read (query.fact)
+    articleRequested = Signal(object, int, int)  # article id, sentence start, end
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,6 +148,9 @@ class GraphCanvas(QWidget):
         self._animation: QVariantAnimation | None = None
         self._labels_shown: bool | None = None
         self._selected: list[NodeItem] = []
+        self._builds = 0  # generation of item building (see _build)
+        self.facts: dict = {}  # edge key -> Fact, read lazily
+        self._tooltip_for = None  # (edge key, global pos) waiting for its fact
         self.layout_pending = False
 
         self.hops = QSpinBox(self)
@@ -110,9 +158,18 @@ class GraphCanvas(QWidget):
         self.hops.setPrefix(self.tr("跳数 "))
         self.hops.setToolTip(self.tr("显示几跳以内的邻居"))
         self.hops.valueChanged.connect(self.hopsChanged)
+        self.limit = QSpinBox(self)
+        self.limit.setRange(50, MAX_LIMIT)
+        self.limit.setSingleStep(100)
+        self.limit.setValue(DEFAULT_LIMIT)
+        self.limit.setPrefix(self.tr("上限 "))
+        self.limit.setKeyboardTracking(False)
+        self.limit.setToolTip(self.tr("最多显示多少个节点（按提及次数保留）"))
+        self.limit.valueChanged.connect(self.limitChanged)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         bar.addWidget(self.hops)
+        bar.addWidget(self.limit)
         for text, tip, slot in (
             ("＋", self.tr("放大"), lambda: self.view.zoom(1.25)),
             ("－", self.tr("缩小"), lambda: self.view.zoom(0.8)),
@@ -145,6 +202,12 @@ class GraphCanvas(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
+        self.note = LimitNote(self.view)
+        self.note.moreRequested.connect(lambda: self.limit.setValue(min(MAX_LIMIT, self.limit.value() * 2)))
+        self.panel = EdgePanel(self.view)
+        self.panel.articleRequested.connect(self.articleRequested)
+        self.view.edgeClicked.connect(self.show_edge)
+        self.view.edgeHovered.connect(self._edge_hovered)
         self.view.nodeActivated.connect(self.nodeActivated)
         self.view.contextRequested.connect(self._context_menu)
         self.view.zoomChanged.connect(self.apply_level_of_detail)
@@ -153,103 +216,133 @@ class GraphCanvas(QWidget):
     # --- content -------------------------------------------------------------
     def clear(self) -> None:
         self._generation += 1
+        self._builds += 1
         self._stop_animation()
         self._selected = []
         self.scene.clear()
         self.nodes.clear()
         self.edges.clear()
+        self.facts.clear()
+        self.panel.dismiss()
+        self.note.hide()
+        self.view.viewport().setUpdatesEnabled(True)
         self.center = None
         self.graph = None
         self._update_count()
 
     def set_graph(self, graph, center) -> None:
-        """Show `graph` around `center`, keeping the places of nodes already shown."""
-        if graph.number_of_nodes() > ANIMATE_LIMIT:
+        """Show `graph` around `center`, keeping the places of nodes already shown.
+        The canvas keeps `graph` itself (no copy): do not change it afterwards."""
+        if graph.number_of_nodes() > LARGE_LIMIT:
             self._set_large_graph(graph, center)
             return
         previous = {n: (item.pos().x(), item.pos().y()) for n, item in self.nodes.items()}
         anchor = previous.get(center, (0.0, 0.0))
         self._stop_animation()
+        self._generation += 1  # a layout still running is for the old graph
         self._selected = []
         self.scene.clear()
         self.nodes.clear()
         self.edges.clear()
+        self.facts.clear()
+        self.panel.dismiss()
         self.center = center
-        self.graph = graph.copy()
-        self._add(graph, QPointF(*anchor))
-        for node_id, (x, y) in previous.items():
-            if node_id in self.nodes:
-                self.nodes[node_id].move_to(QPointF(x, y))
-        self._mark_center()
-        self._apply_visibility()
-        self._relayout(previous={n: p for n, p in previous.items() if n in self.nodes})
+        self.graph = graph  # handed over by the caller (a fresh answer of a worker)
+
+        def built():
+            for node_id, (x, y) in previous.items():
+                if node_id in self.nodes:
+                    self.nodes[node_id].move_to(QPointF(x, y))
+            self._mark_center()
+            self._apply_visibility()
+            self._relayout(previous={n: p for n, p in previous.items() if n in self.nodes})
+
+        self._build(graph, built, start=QPointF(*anchor))
 
     def merge_graph(self, graph, around) -> None:
         """Expand `around` in place: add what `graph` has and the canvas lacks."""
         start = self.nodes[around].pos() if around in self.nodes else QPointF(0, 0)
         self._stop_animation()
+        self._generation += 1
         import networkx as nx  # lazily: it costs 0.4 s of start-up
 
-        self.graph = graph.copy() if self.graph is None else nx.compose(self.graph, graph)
-        self._add(graph, start)
-        self._apply_visibility()
-        previous = {n: (item.pos().x(), item.pos().y()) for n, item in self.nodes.items()}
-        self._relayout(previous=previous, pinned=tuple(n for n in previous if n != around))
+        self.graph = graph if self.graph is None else nx.compose(self.graph, graph)
 
-    def _add(self, graph, start: QPointF) -> None:
-        self._add_items(graph, start)
-        # antialiasing doubles the cost of a repaint; big graphs stay fluid without it
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.nodes) <= ANIMATE_LIMIT)
+        def built():
+            self._apply_visibility()
+            previous = {n: (item.pos().x(), item.pos().y()) for n, item in self.nodes.items()}
+            self._relayout(previous=previous, pinned=tuple(n for n in previous if n != around))
+
+        self._build(graph, built, start=start, keep=True)
 
     def _set_large_graph(self, graph, center) -> None:
-        """Lay out first (worker), then build the items in slices between event-loop
-        turns, so that showing thousands of nodes never freezes the window."""
+        """Lay out first (worker), then build the items in place, so that showing
+        thousands of nodes never freezes the window."""
         self.clear()
         self.center = center
-        self.graph = graph.copy()
+        self.graph = graph  # handed over by the caller: copying 2,000 nodes here stalls the UI
         generation = self._generation
         self.layout_pending = True
+
+        def place(positions):
+            if generation == self._generation:
+                self._build(graph, self._large_built, positions=positions)
+
         worker.start(
             compute_layout,
             list(graph.nodes),
             [(a, b) for a, b in graph.edges()],
             center,
-            on_result=lambda positions: self._build_in_slices(generation, graph, positions),
-            on_error=lambda error: self._build_in_slices(generation, graph, {}),
+            on_result=place,
+            on_error=lambda error: place({}),
         )
 
-    def _build_in_slices(self, generation: int, graph, positions: dict) -> None:
-        if generation != self._generation:
-            return
+    def _large_built(self) -> None:
+        self._mark_center()
+        self._apply_visibility()
+        build = self._builds
+        QTimer.singleShot(0, lambda: self._finish_layout() if build == self._builds else None)
+
+    def _build(self, graph, then, start: QPointF = QPointF(0, 0), positions: dict | None = None, keep: bool = False) -> None:
+        """Add the items of `graph` a slice at a time (BUILD_BUDGET per event-loop
+        turn), then call `then`. The viewport is not painted meanwhile: painting
+        a half-built or still stacked scene is what used to stall the UI."""
+        self._builds += 1
+        build = self._builds
+        self.layout_pending = True
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        nodes = list(graph.nodes(data=True))
-        edges = list(graph.edges(keys=True, data=True))
+        viewport = self.view.viewport()
+        if not keep:
+            viewport.setUpdatesEnabled(False)
+        hide_labels = graph.number_of_nodes() + len(self.nodes) > ALWAYS_LABEL_LIMIT
+        nodes = iter(list(graph.nodes(data=True)))
+        edges = iter(list(graph.edges(keys=True, data=True)))
         pair_count: dict = {}
-        slices = iter(
-            [lambda rows=nodes[i : i + SLICE]: self._add_nodes(rows, positions=positions) for i in range(0, len(nodes), SLICE)]
-            + [lambda rows=edges[i : i + SLICE]: self._add_edges(rows, pair_count) for i in range(0, len(edges), SLICE)]
-        )
 
         def step():
-            if generation != self._generation:
+            if build != self._builds:
                 return
-            build = next(slices, None)
-            if build is None:
-                self.view.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-                self._mark_center()
-                self._apply_visibility()
-                self._finish_layout()
+            deadline = time.perf_counter() + BUILD_BUDGET
+            while time.perf_counter() < deadline:
+                rows = [row for _, row in zip(range(40), nodes)]
+                if rows:
+                    self._add_nodes(rows, start, positions, hide_labels)
+                    continue
+                rows = [row for _, row in zip(range(40), edges)]
+                if rows:
+                    self._add_edges(rows, pair_count, hide_labels)
+                    continue
+                self._update_count()
+                # antialiasing doubles the cost of a repaint; big graphs stay fluid without it
+                self.view.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.nodes) <= LARGE_LIMIT)
+                viewport.setUpdatesEnabled(True)
+                QTimer.singleShot(0, lambda: then() if build == self._builds else None)  # a turn of its own
                 return
-            build()
             QTimer.singleShot(0, step)
 
         step()
 
-    def _add_items(self, graph, start: QPointF) -> None:
-        self._add_nodes(graph.nodes(data=True), start=start)
-        self._add_edges(graph.edges(keys=True, data=True), {})
-
-    def _add_nodes(self, rows, start: QPointF = QPointF(0, 0), positions: dict | None = None) -> None:
+    def _add_nodes(self, rows, start: QPointF, positions: dict | None, hide_labels: bool) -> None:
         for node_id, attrs in rows:
             if node_id in self.nodes:
                 continue
@@ -258,10 +351,12 @@ class GraphCanvas(QWidget):
                 item.setPos(*positions[node_id])
             else:
                 item.setPos(start)
+            if hide_labels:
+                item.label.setVisible(False)  # until the level of detail decides
             self.scene.addItem(item)
             self.nodes[node_id] = item
 
-    def _add_edges(self, rows, pair_count: dict) -> None:
+    def _add_edges(self, rows, pair_count: dict, hide_labels: bool) -> None:
         for a, b, key, attrs in rows:
             if key in self.edges or a not in self.nodes or b not in self.nodes:
                 continue
@@ -269,9 +364,10 @@ class GraphCanvas(QWidget):
             pair = frozenset((a, b))
             edge.offset = 12.0 * pair_count.get(pair, 0)
             pair_count[pair] = pair_count.get(pair, 0) + 1
+            if hide_labels:
+                edge.set_label_visible(False)
             self.scene.addItem(edge)
             self.edges[key] = edge
-        self._update_count()
 
     def _mark_center(self) -> None:
         for node_id, item in self.nodes.items():
@@ -321,9 +417,14 @@ class GraphCanvas(QWidget):
         starts = {n: self.nodes[n].pos() for n in positions if n in self.nodes}
         targets = {n: QPointF(*positions[n]) for n in starts}
         if len(targets) > ANIMATE_LIMIT or not self.isVisible():
-            for node_id, point in targets.items():
-                self.nodes[node_id].move_to(point)
-            self._finish_layout()
+            moved = set()
+            for node_id, point in targets.items():  # jump: every edge is redrawn once, not once per end
+                item = self.nodes[node_id]
+                item.setPos(point)
+                moved.update(item.edges)
+            for edge in moved:
+                edge.adjust()
+            QTimer.singleShot(0, lambda: self._finish_layout() if generation == self._generation else None)
             return
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items move every frame
         animation = QVariantAnimation(self)
@@ -424,6 +525,55 @@ class GraphCanvas(QWidget):
         self._selected = selected
         if selected:
             self.nodeSelected.emit(selected[0].node_id)
+
+    # --- edges and their evidence ---------------------------------------------------
+    def show_edge(self, edge) -> None:
+        """Open the evidence panel for `edge` (an EdgeItem or its key)."""
+        edge = self.edges.get(edge) if not isinstance(edge, EdgeItem) else edge
+        if edge is None:
+            return
+        fact = self.facts.get(edge.key)
+        if fact is not None:
+            self.panel.show_fact(edge.key, fact)
+            return
+        names = f"{edge.source.name} → {edge.target.name}"
+        self.panel.show_loading(edge.key, names)
+        self.edgeFactWanted.emit(edge.key)
+
+    def _edge_hovered(self, edge, global_pos) -> None:
+        if edge.key not in self.facts:
+            self._tooltip_for = (edge.key, global_pos)
+            self.edgeFactWanted.emit(edge.key)
+
+    def set_fact(self, key, fact) -> None:
+        """The fact behind edge `key` arrived (from a worker): remember it, put its
+        sentences in the edge's tooltip and in the panel if it waits for them."""
+        edge = self.edges.get(key)
+        if edge is None:
+            return
+        self.facts[key] = fact
+        tip = fact_tooltip(fact)
+        edge.setToolTip(tip)
+        if self.panel.key == key:
+            self.panel.show_fact(key, fact)
+        if self._tooltip_for is not None and self._tooltip_for[0] == key:
+            pos = self._tooltip_for[1]
+            self._tooltip_for = None
+            if self.view.edge_at(self.view.viewport().mapFromGlobal(pos)) is edge:
+                QToolTip.showText(pos, tip, self.view.viewport())
+
+    def show_cut(self, shown: int, total: int | None) -> None:
+        """Note that the store kept only the `shown` most mentioned of `total` entities
+        (None: still counting; negative: at least that many)."""
+        self.note.show_cut(shown, total, self.limit.value() < MAX_LIMIT)
+
+    def hide_cut(self) -> None:
+        self.note.hide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.panel.isVisible():
+            self.panel.place()
 
     def _context_menu(self, node_id, global_pos: QPointF) -> None:
         menu = QMenu(self)

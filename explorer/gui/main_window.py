@@ -17,6 +17,7 @@ from explorer.gui.article_reader import ArticleReader
 from explorer.gui.entity_page import EntityPage
 from explorer.gui.errors import show_error, user_message
 from explorer.gui.graph_canvas import GraphCanvas
+from explorer.gui.graph_data import count_neighbourhood
 from explorer.gui.menus import MenuMixin
 from explorer.gui.navigation import Breadcrumb, History, Place
 from explorer.gui.search_panel import SearchPanel
@@ -47,7 +48,8 @@ class MainWindow(MenuMixin, QMainWindow):
         self.backend = None
         self.history = History()
         self.undo_stack = QUndoStack(self)
-        self._sequence = 0
+        self._sequence = 0  # entity pages
+        self._graph_sequence = 0  # canvas neighbourhoods and their counts
         self._pending = 0
         self.current_id = None
         self.setObjectName("MainWindow")
@@ -120,6 +122,9 @@ class MainWindow(MenuMixin, QMainWindow):
         self.canvas.openRequested.connect(lambda node: self.open_entity(node))
         self.canvas.expandRequested.connect(self.expand_node)
         self.canvas.hopsChanged.connect(lambda _: self.reload_graph())
+        self.canvas.limitChanged.connect(lambda _: self.reload_graph())
+        self.canvas.edgeFactWanted.connect(self.load_fact)
+        self.canvas.articleRequested.connect(self.open_article)
         self.canvas.nodeSelected.connect(self._node_selected)
         self.canvas.layoutFinished.connect(lambda: self.graphShown.emit(self.canvas.center))
         self.breadcrumb.stepClicked.connect(self.go_to_step)
@@ -197,32 +202,65 @@ class MainWindow(MenuMixin, QMainWindow):
         self.entityShown.emit(detail)
 
     def reload_graph(self) -> None:
+        """The centre's neighbourhood, without evidence (read per edge on demand),
+        cut to the canvas limit; when cut, the full size is counted afterwards."""
         if self.backend is None or self.current_id is None:
             return
-        sequence = self._sequence
+        self._graph_sequence += 1  # a count or graph still coming is for other settings
+        sequence = self._graph_sequence
         center = self.current_id
+        hops, limit = self.canvas.hops.value(), self.canvas.limit.value()
         self._start(
             self.backend.neighbourhood,
             center,
-            self.canvas.hops.value(),
-            on_result=lambda graph: self._graph_ready(sequence, center, graph),
+            hops,
+            limit=limit,
+            with_evidence=False,
+            on_result=lambda graph: self._graph_ready(sequence, center, graph, hops, limit),
         )
 
-    def _graph_ready(self, sequence: int, center, graph) -> None:
-        if sequence != self._sequence:
+    def _graph_ready(self, sequence: int, center, graph, hops: int, limit: int) -> None:
+        if sequence != self._graph_sequence:
             return
         self.canvas.set_graph(graph, center)
+        if graph.number_of_nodes() < limit:
+            self.canvas.hide_cut()
+            return
+        self.canvas.show_cut(graph.number_of_nodes(), None)
+
+        def counted(total):
+            if sequence != self._graph_sequence:
+                return
+            if total == graph.number_of_nodes():
+                self.canvas.hide_cut()  # exactly the limit: nothing was left out
+            else:
+                self.canvas.show_cut(graph.number_of_nodes(), total)
+
+        worker.start(count_neighbourhood, self.backend, center, hops, on_result=counted, on_error=lambda _e: None)
 
     def expand_node(self, node_id) -> None:
         if self.backend is None:
             return
-        sequence = self._sequence
+        sequence = self._graph_sequence
         self._start(
             self.backend.neighbourhood,
             node_id,
             1,
-            on_result=lambda graph: self.canvas.merge_graph(graph, node_id) if sequence == self._sequence else None,
+            limit=self.canvas.limit.value(),
+            with_evidence=False,
+            on_result=lambda graph: self.canvas.merge_graph(graph, node_id) if sequence == self._graph_sequence else None,
         )
+
+    def load_fact(self, edge_key) -> None:
+        """An edge's evidence, read on a worker when the user points at or opens it."""
+        if self.backend is None:
+            return
+        canvas = self.canvas
+
+        def failed(error):
+            self.statusBar().showMessage(user_message(error), 8000)
+
+        worker.start(self.backend.fact, edge_key, on_result=lambda fact: canvas.set_fact(edge_key, fact), on_error=failed)
 
     def _node_selected(self, node_id) -> None:
         node = self.canvas.nodes.get(node_id)

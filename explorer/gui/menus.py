@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from explorer.gui import worker
 from explorer.gui.backend import Backend
+from explorer.gui.graph_data import view_with_evidence
 
 RECENT_KEY = "projects/recent"
 RECENT_LIMIT = 8
@@ -219,7 +220,14 @@ class MenuMixin:
             view = self.canvas.current_view()
             center = self.canvas.nodes.get(self.canvas.center)
             title = f"explorer · {center.name}" if center is not None else "explorer"
-            self._start(self.backend.export_view, view, fmt, Path(path), title, on_result=done)
+            backend, anchor = self.backend, self.canvas.center
+            hops, limit, facts = self.canvas.hops.value(), self.canvas.limit.value(), dict(self.canvas.facts)
+
+            def export_current():  # on the worker: the canvas was drawn without evidence
+                full = view_with_evidence(backend, view, anchor, hops, limit, facts)
+                return backend.export_view(full, fmt, Path(path), title=title)
+
+            self._start(export_current, on_result=done)
 
     def set_language(self, code: str) -> None:
         """Remember the choice; whoever owns the window (explorer.app) rebuilds it in

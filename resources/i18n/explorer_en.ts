@@ -24,6 +24,19 @@
     </message>
 </context>
 <context>
+    <name>EdgePanel</name>
+    <message>
+        <location filename="../../explorer/gui/canvas_overlays.py" line="92" />
+        <source>没有证据句。</source>
+        <translation>No evidence sentence.</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/canvas_overlays.py" line="94" />
+        <source>另有 %1 句</source>
+        <translation>%1 more sentences</translation>
+    </message>
+</context>
+<context>
     <name>EntityPage</name>
     <message>
         <location filename="../../explorer/gui/entity_page.py" line="42" />
@@ -242,62 +255,72 @@
 <context>
     <name>GraphCanvas</name>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="110" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="158" />
         <source>跳数 </source>
         <translation>hops </translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="111" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="159" />
         <source>显示几跳以内的邻居</source>
         <translation>How many facts away neighbours are shown</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="117" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="165" />
+        <source>上限 </source>
+        <translation>max </translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/graph_canvas.py" line="167" />
+        <source>最多显示多少个节点（按提及次数保留）</source>
+        <translation>At most this many nodes are shown (the most mentioned are kept)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/graph_canvas.py" line="174" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="118" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="175" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="119" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="176" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="119" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="176" />
         <source>缩放到全部节点</source>
         <translation>Zoom to show every node</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="135" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="192" />
         <source>显示或隐藏此类型</source>
         <translation>Show or hide this type</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="412" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="513" />
         <source>%1 个节点 · %2 条关系</source>
         <translation>%1 nodes · %2 facts</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="430" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="580" />
         <source>设为中心</source>
         <translation>Make centre</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="432" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="582" />
         <source>就地展开</source>
         <translation>Expand in place</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="434" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="584" />
         <source>打开实体页</source>
         <translation>Open entity page</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/graph_canvas.py" line="436" />
+        <location filename="../../explorer/gui/graph_canvas.py" line="586" />
         <source>隐藏此类型</source>
         <translation>Hide this type</translation>
     </message>
@@ -459,210 +482,228 @@
     </message>
 </context>
 <context>
+    <name>LimitNote</name>
+    <message>
+        <location filename="../../explorer/gui/canvas_overlays.py" line="40" />
+        <source>按提及次数保留最常见的实体；可在工具栏调高上限</source>
+        <translation>The most mentioned entities are kept; raise the maximum in the toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/canvas_overlays.py" line="45" />
+        <source>显示前 %1 个节点（已截断，正在计数…）</source>
+        <translation>Showing the first %1 nodes (cut; counting…)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/canvas_overlays.py" line="47" />
+        <source>显示前 %1 个节点 / 共 %2 个</source>
+        <translation>Showing the first %1 of %2 nodes</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="69" />
-        <location filename="../../explorer/gui/menus.py" line="57" />
+        <location filename="../../explorer/gui/main_window.py" line="72" />
+        <location filename="../../explorer/gui/menus.py" line="58" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="70" />
+        <location filename="../../explorer/gui/main_window.py" line="73" />
         <source>实体</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="71" />
+        <location filename="../../explorer/gui/main_window.py" line="74" />
         <source>原文</source>
         <translation>Source text</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="92" />
+        <location filename="../../explorer/gui/main_window.py" line="95" />
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="95" />
+        <location filename="../../explorer/gui/main_window.py" line="98" />
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="98" />
+        <location filename="../../explorer/gui/main_window.py" line="101" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="100" />
+        <location filename="../../explorer/gui/main_window.py" line="103" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="102" />
+        <location filename="../../explorer/gui/main_window.py" line="105" />
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="229" />
+        <location filename="../../explorer/gui/main_window.py" line="268" />
         <source>双击设为中心，右键展开</source>
         <translation>double-click to centre, right-click to expand</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="299" />
+        <location filename="../../explorer/gui/main_window.py" line="338" />
         <source>合并到当前实体</source>
         <translation>Merge into the current entity</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="302" />
+        <location filename="../../explorer/gui/main_window.py" line="341" />
         <source>把“%1”合并到“%2”</source>
         <translation>Merge “%1” into “%2”</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="313" />
+        <location filename="../../explorer/gui/main_window.py" line="352" />
         <source>拆分“%1”</source>
         <translation>Split “%1”</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="38" />
+        <location filename="../../explorer/gui/menus.py" line="39" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="39" />
+        <location filename="../../explorer/gui/menus.py" line="40" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="40" />
+        <location filename="../../explorer/gui/menus.py" line="41" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="41" />
+        <location filename="../../explorer/gui/menus.py" line="42" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="42" />
+        <location filename="../../explorer/gui/menus.py" line="43" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="45" />
+        <location filename="../../explorer/gui/menus.py" line="46" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="47" />
+        <location filename="../../explorer/gui/menus.py" line="48" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="49" />
+        <location filename="../../explorer/gui/menus.py" line="50" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="53" />
+        <location filename="../../explorer/gui/menus.py" line="54" />
         <source>导航(&amp;N)</source>
         <translation>&amp;Navigate</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="56" />
+        <location filename="../../explorer/gui/menus.py" line="57" />
         <source>查找路径…</source>
         <translation>Find paths…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="59" />
+        <location filename="../../explorer/gui/menus.py" line="60" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="63" />
+        <location filename="../../explorer/gui/menus.py" line="64" />
         <source>适应窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="65" />
+        <location filename="../../explorer/gui/menus.py" line="66" />
         <source>导出(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="66" />
+        <location filename="../../explorer/gui/menus.py" line="67" />
         <source>当前视图</source>
         <translation>Current view</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="67" />
+        <location filename="../../explorer/gui/menus.py" line="68" />
         <source>整个图谱</source>
         <translation>Whole graph</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="72" />
+        <location filename="../../explorer/gui/menus.py" line="73" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="73" />
+        <location filename="../../explorer/gui/menus.py" line="74" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="100" />
+        <location filename="../../explorer/gui/menus.py" line="101" />
         <source>未打开项目</source>
         <translation>No project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="108" />
+        <location filename="../../explorer/gui/menus.py" line="109" />
         <source>%1 篇文章 · %2 个实体 · %3 条关系</source>
         <translation>%1 articles · %2 entities · %3 facts</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="131" />
+        <location filename="../../explorer/gui/menus.py" line="132" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="150" />
+        <location filename="../../explorer/gui/menus.py" line="151" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="155" />
+        <location filename="../../explorer/gui/menus.py" line="156" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="162" />
+        <location filename="../../explorer/gui/menus.py" line="163" />
         <source>项目另存为</source>
         <translation>Save project as</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="174" />
+        <location filename="../../explorer/gui/menus.py" line="175" />
         <source>另存为失败</source>
         <translation>Save as failed</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="205" />
+        <location filename="../../explorer/gui/menus.py" line="206" />
         <source>请先打开一个实体。</source>
         <translation>Open an entity first.</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="209" />
+        <location filename="../../explorer/gui/menus.py" line="210" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="214" />
+        <location filename="../../explorer/gui/menus.py" line="215" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/menus.py" line="226" />
+        <location filename="../../explorer/gui/menus.py" line="239" />
         <source>界面语言将在重新启动后生效。</source>
         <translation>The interface language changes after a restart.</translation>
     </message>
     <message>
-        <location filename="../../explorer/app.py" line="220" />
+        <location filename="../../explorer/app.py" line="240" />
         <source>正在导入示例语料…</source>
         <translation>Importing the sample corpus…</translation>
     </message>
@@ -791,7 +832,7 @@
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/search_panel.py" line="144" />
+        <location filename="../../explorer/gui/search_panel.py" line="145" />
         <source>%1 个结果</source>
         <translation>%1 results</translation>
     </message>

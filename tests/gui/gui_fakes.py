@@ -72,6 +72,7 @@ class FakeBackend:
     graph: nx.MultiDiGraph = field(default_factory=build_graph)
     path: Path | None = None
     calls: list = field(default_factory=list)
+    neighbourhood_options: list = field(default_factory=list)
     delay: float = 0.0
     _undo: list = field(default_factory=list)
     _redo: list = field(default_factory=list)
@@ -133,14 +134,28 @@ class FakeBackend:
         mentions = tuple(mentions)
         return ArticleRecord(100, ARTICLE_TEXT, headline="龙头企业名单公布", bylines=("记者 李四",), date="2024-05-01", source="聊城日报", page="A3", path="/data/page.txt", mentions=mentions)
 
-    def neighbourhood(self, entity_id, hops=1, types=None, limit=2000):
+    def neighbourhood(self, entity_id, hops=1, types=None, limit=2000, with_evidence=True):
         if self.delay:
             time.sleep(self.delay)
         self.calls.append(("neighbourhood", entity_id, hops))
+        self.neighbourhood_options.append({"limit": limit, "with_evidence": with_evidence})
         if entity_id not in self.graph:
             raise NotFoundError(str(entity_id))
         near = nx.single_source_shortest_path_length(self.graph.to_undirected(as_view=True), entity_id, cutoff=hops)
-        return self.graph.subgraph(near).copy()
+        others = sorted((n for n in near if n != entity_id), key=lambda n: (-self.graph.nodes[n]["mentions"], n))
+        kept = [entity_id, *others[: max(limit - 1, 0)]]  # most mentioned kept, like the store
+        sub = self.graph.subgraph(kept).copy()
+        if not with_evidence:
+            for _a, _b, data in sub.edges(data=True):
+                data["evidence"] = []
+        return sub
+
+    def fact(self, edge_key):
+        self.calls.append(("fact", edge_key))
+        for a, b, key, attrs in self.graph.edges(keys=True, data=True):
+            if key == edge_key:
+                return self._fact(a, b, key, attrs)
+        raise NotFoundError(f"fact {edge_key}")
 
     def shortest_paths(self, a_id, b_id, k=3):
         undirected = self.graph.to_undirected(as_view=True)
