@@ -33,7 +33,7 @@ def merge_honour_levels(doc: Doc) -> None:
 HONOUR_LEVEL = re.compile(r"国家级|国家|省级|市级|县级|山东省|[\u4e00-\u9fff]{2,3}[省市]")
 ANAPHORA = re.compile(
     r"该(局|委|院|公司|企业|合作社|园区|中心|学校)"
-    r"|(?:(?<=^)|(?<=[。，；：！？”“、\n]))(公司|企业|合作社|园区|管委会|学校)(?=[\u4e00-\u9fff])"
+    r"|(?:(?<=^)|(?<=[。，；：！？”“、\n]))(公司|企业|合作社|园区|景区|管委会|学校)(?=[\u4e00-\u9fff])"
 )
 
 
@@ -41,6 +41,9 @@ def _antecedent(noun: str, candidates: list[dict]) -> dict | None:
     for m in reversed(candidates):
         if noun in ("公司", "企业"):
             if m["label"] == "ORG" and (m["canonical"].endswith(COMPANY_ENDINGS)):
+                return m
+        elif noun == "景区":
+            if m["label"] == "PLACE" and m["canonical"].endswith("景区"):
                 return m
         elif noun == "园区":
             if m["label"] == "PLACE" and m["canonical"].endswith(("园", "园区", "基地")):

@@ -33,7 +33,7 @@ GENERIC_HEAD_WORDS = {"之路", "道路", "思路", "线路", "出路", "公路"
 PLACE_HEADS = (
     "精品水果市场", "水产市场", "农贸市场", "批发市场", "市场", "农贸城", "商城", "大街", "大道", "路", "街",
     "广场", "公园", "景区", "园区", "产业园", "工业园", "开发区", "高新区", "新区", "古城区", "古城",
-    "旧址", "故居", "烈士墓", "墓", "陵园", "纪念碑", "遗址", "水库", "湿地", "风景区", "度假区",
+    "旧址", "故居", "烈士墓", "墓", "矶", "陵园", "纪念碑", "遗址", "水库", "湿地", "风景区", "度假区",
 )
 MAX_LEN = 30
 CHINESE_NUMERALS = set("一二三四五六七八九十百千")
@@ -114,6 +114,8 @@ def _find(spacy_doc: Doc, heads: tuple[str, ...], label: str, source: str) -> No
         if not found:
             continue
         end_in_token, head = found
+        if token.text == head and token.tag_ == "v":
+            continue  # 王秀兰办起了…: a verb, not the 办 of an office
         end = token.idx + end_in_token
         head_start = end - len(head)
         j = _extend_left(doc, i, head_start, coordinate=label == "ORG")
@@ -146,9 +148,20 @@ def make_org_extender(nlp: Language, name: str):
     return org_extender
 
 
+DEPARTMENT_IN_CHAIN = re.compile(r"(?<=、)(组织部|宣传部|统战部|政法委|纪委)(?=(?:常务)?副?(?:部长|书记))")
+
+
+def _departments_in_chains(doc: Doc) -> None:
+    """市委常委、组织部部长X: the department of the committee just named."""
+    for match in DEPARTMENT_IN_CHAIN.finditer(spans.text_of(doc)):
+        if not spans.overlapping(doc, match.start(1), match.end(1)):
+            spans.add(doc, match.start(1), match.end(1), "ORG", "org_extender")
+
+
 def org_extender(doc: Doc) -> Doc:
     heads = words("org_suffixes.txt")
     _find(doc, heads, "ORG", "org_extender")
+    _departments_in_chains(doc)
     _quoted(doc, heads, "ORG", "org_extender")
     _find(doc, tuple(sorted(PLACE_HEADS, key=len, reverse=True)), "PLACE", "facility")
     return doc

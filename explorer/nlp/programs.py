@@ -25,7 +25,7 @@ from explorer.nlp.lexicon import alternation, words
 DOC_ENDINGS = (
     "办法|方案|意见|通知|规划|计划|条例|规定|决定|公示|清单|预案|协定|纲要|细则|标准|指南|措施|"
     "报告|法|公告|通报|函|批复|名单|制度|战略|协议|政策|说明|意见稿|行动|工程|要点|导则|准则|守则|规则|章程|"
-    "公约|决议|须知|条款|目录|办法（试行）|（试行）|（暂行）"
+    "公约|决议|须知|条款|目录|白皮书|公报|年鉴|办法（试行）|（试行）|（暂行）"
 )
 TITLE = re.compile(r"《([^《》\n]{2,80}?)》")
 ALIAS = re.compile(r"《([^《》\n]{2,80}?)》[（(]以下简称[“《]([^”》\n]{1,20})[”》][）)]")
@@ -34,7 +34,7 @@ TITLE_HONOR = re.compile(r"(?:授予|获得|荣获|评为|获评|被评为|命�
 HOMETOWN_TITLE = re.compile(r"“((?:中国|全国|山东省?)[\u4e00-\u9fff]{1,6}之(?:乡|都|城))”")
 ADOPTED = re.compile(r"(?:依托|推行|推出|创建|开展|创新)“([^“”\n]{2,8})”(?![\u4e00-\u9fff]{2})")
 LEFT_STOPS = (
-    "一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
+    "该工程|该项目|列入|纳入|我市|本市|全市|我省|全省|我县|全县|我区|全区|该市|该县|该区|该镇|一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
     "深入|全面|持续|积极|组织|参与|参加|开启|完善|依托|按照|根据|结合|以及|还有|采取|采用|批|届|年度|"
     "的|了|等|和|与|及|是|在|为|将|把|对|从"
 )
@@ -55,7 +55,11 @@ PROJECT = re.compile(
     r"(?:年产|年加工|年处理|年出栏|年存栏)[0-9.]+[万亿千百]?(?:[A-Za-z]+|[吨台套件辆只个片头张平方米千瓦])+"
     r"[\u4e00-\u9fffA-Za-z0-9]{2,14}?项目"
     r"|[\u4e00-\u9fff]{2,12}?(?:产业园|物流园|工业园|科技园|产业基地|基地|中心|综合体|工程|厂房|园区)(?:建设)?项目"
+    # 高唐至茌平快速路工程, 济郑高铁聊城段项目: a route between two places
+    r"|[\u4e00-\u9fff]{2,6}(?:至|到)[\u4e00-\u9fff]{2,6}?(?:快速路|高速公路|高速铁路|高铁|铁路|公路|城际铁路|快速通道|连接线|大道)"
+    r"(?:[\u4e00-\u9fff]{1,3}段)?(?:改扩建|改建|扩建|新建)?(?:工程|项目)"
 )
+A_GRADE = r"(?:国家)?(?:[1-5]A|A{1,5})级(?:旅游)?景区"  # 国家4A级旅游景区, AAAA级景区
 
 
 def _loose(word: str) -> str:
@@ -75,7 +79,7 @@ def _honor_pattern() -> re.Pattern:
     lexicon = "|".join(_loose(w) for w in words("honors.txt"))
     return re.compile(
         f"{HONOR_LEVEL}?(?:制造业|新材料)?“?(?:{lexicon})|{HONOR_LEVEL}[\u4e00-\u9fff“”]{{2,12}}?(?:{HONOR_GENERIC_TAIL})"
-        f"|{HONOR_LEVEL}(?:{LEVEL_REQUIRED})|“[^“”\n]{{2,10}}”(?:{HONOR_GENERIC_TAIL})(?=名单)"
+        f"|{A_GRADE}|{HONOR_LEVEL}(?:{LEVEL_REQUIRED})|“[^“”\n]{{2,10}}”(?:{HONOR_GENERIC_TAIL})(?=名单)"
     )
 
 
@@ -106,7 +110,8 @@ def find_titles(doc: Doc) -> None:
     text = spans.text_of(doc)
     for match in TITLE.finditer(text):
         inner = match.group(1)
-        if re.search(f"(?:{DOC_ENDINGS})$", inner) or "〈" in inner or "关于" in inner:
+        bare = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", inner)  # …白皮书（2021—2023）
+        if re.search(f"(?:{DOC_ENDINGS})$", bare) or "〈" in inner or "关于" in inner:
             spans.add(doc, match.start(1), match.end(1), "PROGRAM", "title", canonical=f"《{inner}》")
     for match in ABBREVIATION.finditer(text):
         aliases = doc._.aliases or {}
@@ -166,7 +171,8 @@ def find_projects(doc: Doc) -> None:
         while moved:
             moved = False
             for place in places:
-                if place["start"] <= start < place["end"] and place["end"] < match.end() - 4 and place["attrs"].get("code"):
+                if place["start"] <= start < place["end"] and place["end"] < match.end() - 4 and place["attrs"].get("code") \
+                        and not text.startswith(("至", "到"), place["end"]):  # 高唐至茌平快速路工程 names both ends
                     start, moved = place["end"], True
         if match.end() - start < 5 or _blocked(doc, start, match.end()) or spans.overlapping(doc, start, match.end(), {"ORG"}):
             continue
@@ -192,7 +198,7 @@ def find_named_plans(doc: Doc) -> None:
 def find_honors(doc: Doc) -> None:
     inside, ends = {}, {}  # positions inside / at the end of a place -> the place's start
     for m in spans.mentions(doc):
-        if m["label"] == "PLACE" and len(m["text"]) >= 2:
+        if m["label"] == "PLACE" and len(m["text"]) >= 2 and m["text"][0] not in "该全我本":  # not 该市国家4A级…
             ends[m["end"]] = m["start"]
             for pos in range(m["start"] + 1, m["end"]):
                 inside[pos] = m["start"]

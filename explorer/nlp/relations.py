@@ -25,7 +25,7 @@ from explorer.nlp import spans
 from explorer.nlp.lexicon import sentence_spans
 from explorer.nlp.resolve import COMPANY_ENDINGS, GOV_ENDINGS, SUB_UNITS
 
-AWARD_TRIGGERS = re.compile(r"入选|获评|被评为|评为|被认定为|认定为|荣获|获得|获批|获|备案|名列其中|榜上有名|之一|称号|成为|跻身|建成|创建")
+AWARD_TRIGGERS = re.compile(r"评定为|命名为|授予|列为|确定为|入选|获评|被评为|评为|被认定为|认定为|荣获|获得|获批|获|备案|名列其中|榜上有名|之一|称号|成为|跻身|建成|创建")
 ISSUE_TRIGGERS = re.compile(r"印发|发布|出台|制定|起草|牵头|公布|颁布")
 JOIN_TRIGGERS = re.compile(r"实施|参与|加入|打造|纳入|开展|启动|推出|落实")
 PROJECT_TRIGGERS = re.compile(r"实施|建设|投资|开工|签约|引进|推进")
@@ -36,8 +36,17 @@ SPEAKING = re.compile(r"(?:说|表示|介绍|告诉|指出|认为|坦言|透露)
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 
 
+INSTITUTIONS = ("学校", "小学", "中学", "幼儿园", "医院", "卫生院", "合作社", "农场", "博物馆", "纪念馆", "文化馆", "图书馆",
+                "美术馆", "科技馆")
+
+
 def _is_company(mention: dict) -> bool:
     return mention["text"].endswith(COMPANY_ENDINGS) or mention["source"] in ("short_form", "enumeration")
+
+
+def _is_located_body(mention: dict) -> bool:
+    """Firms and institutions have an address; government bodies have a jurisdiction."""
+    return _is_company(mention) or mention["text"].endswith(INSTITUTIONS)
 
 
 class Facts:
@@ -104,6 +113,15 @@ def located_in(doc: Doc, facts: Facts, mentions, sentences) -> None:
                 if other["canonical"] == parent.name and other["source"] != "deixis":
                     facts.add(place, "located_in", other, sentence, 0.6)
     text = spans.text_of(doc)
+    for place in places:  # 景区内有A、B等: the sites and bodies listed are inside
+        inside = re.match(r"(?:内|里)(?:有|建有|设有)", text[place["end"] : place["end"] + 3])
+        if inside is None or place["attrs"].get("level") in ("province", "city", "county", "county_city", "district"):
+            continue
+        clause_end = _clause_end(text, _sentence_of(sentences, place["start"]), place["end"])
+        for m in mentions:
+            if place["end"] < m["start"] and m["end"] <= clause_end and not m["attrs"].get("code") and (
+                    m["label"] == "PLACE" or m["label"] == "ORG" and _is_located_body(m)):
+                facts.add(m, "located_in", place, _sentence_of(sentences, place["start"]), 0.6)
     for place in places:  # 聊城高新区的山东X有限公司, 园区内的X公司
         link = re.match(r"(?:内|里|中)?的", text[place["end"] : place["end"] + 2])
         if not link or text[place["start"] - 2 : place["start"]] in ("位于", "坐落于", "地处"):
@@ -145,7 +163,7 @@ def located_in(doc: Doc, facts: Facts, mentions, sentences) -> None:
             continue  # 在X， or X内， (a sentence that opens with a bare place is its subject)
         sentence = _sentence_of(sentences, pos)
         for org in _in(sentence, {"ORG", "PLACE"}, mentions):
-            if org["start"] > place["end"] and (_is_company(org) or org["label"] == "PLACE" and org["source"] == "facility"):
+            if org["start"] > place["end"] and (_is_located_body(org) or org["label"] == "PLACE" and org["source"] == "facility"):
                 facts.add(org, "located_in", place, sentence, 0.6)
 
 
@@ -220,7 +238,8 @@ def awarded(doc: Doc, facts: Facts, mentions, sentences) -> None:
             # 王庄村位于张寨镇东部，是省级乡村振兴示范村: without a name in its clause, the
             # honour goes to the sentence's subject, not to the nearest name
             subjects = [m for m in before if not _adverbial(text, m)]  # not 从X获悉, 在X公布的, 位于X
-            subject = in_clause[-1] if in_clause else (subjects[0] if subjects else None)
+            # of names starting at one place the whole one (东阿县实验中学, not 东阿县)
+            subject = max(in_clause, key=lambda m: (m["start"], m["end"])) if in_clause else (subjects[0] if subjects else None)
         if subject is not None:
             facts.add(subject, "awarded", honor, sentence, 0.7)
     _listed_later(doc, facts, mentions, sentences, honors)
@@ -250,6 +269,38 @@ def _listed_later(doc, facts, mentions, sentences, honors) -> None:
                 facts.add(m, "awarded", lists[-1], sentence, 0.6)
 
 
+# a list item opens a line, or follows the bracket or stop that closed the previous one
+# (ingest may join the lines of a list: …（共8家）1.A公司（东昌府区）2.B公司…)
+LIST_ITEM = re.compile(r"(?m)(?:(?<=^)|(?<=[\n）)。；;：:]))[ \t　]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)])[ \t　]*")
+LIST_NAME = re.compile(r"(?:拟认定|拟推荐|拟命名|拟入选|认定|推荐|入选|拟)?名单")
+
+
+def listed_items(doc: Doc, facts: Facts, mentions, sentences) -> None:
+    """A notice's numbered list: “1. 山东X有限公司（东昌府区）” under “…X拟认定名单”:
+    each firm receives the list's honour, and the division in brackets is where it is."""
+    text = spans.text_of(doc)
+    by_start = {}
+    for m in mentions:
+        by_start.setdefault(m["start"], []).append(m)
+    honors = [h for h in mentions if h["label"] == "HONOR" and LIST_NAME.match(text, h["end"])]
+    for item in LIST_ITEM.finditer(text):
+        orgs = [m for m in by_start.get(item.end(), ()) if m["label"] == "ORG"]
+        if not orgs:
+            continue
+        org = max(orgs, key=lambda m: m["end"])
+        close = re.match(r"[（(][^（）()\n]{1,20}[）)]", text[org["end"] :])
+        line = (item.start(), org["end"] + (close.end() if close else 0))
+        lists = [h for h in honors if h["end"] <= item.start()]
+        if lists:
+            facts.add(org, "awarded", lists[-1], line, 0.6)
+    for org in mentions:  # X有限公司（东昌府区）
+        if org["label"] != "ORG" or text[org["end"] : org["end"] + 1] not in "（(" or org["end"] >= len(text):
+            continue
+        places = [p for p in by_start.get(org["end"] + 1, ()) if p["label"] == "PLACE" and p["attrs"].get("code")]
+        if places and text[places[0]["end"] : places[0]["end"] + 1] in "）)" and text[places[0]["end"] : places[0]["end"] + 1]:
+            facts.add(org, "located_in", places[0], _sentence_of(sentences, org["start"]), 0.6)
+
+
 def programmes(doc: Doc, facts: Facts, mentions, sentences) -> None:
     text = spans.text_of(doc)
     home = doc._.home_city
@@ -262,7 +313,7 @@ def programmes(doc: Doc, facts: Facts, mentions, sentences) -> None:
             before = [m for m in actors if m["end"] == program["start"] and m["label"] == "PLACE"]
             if before:  # 莘县X物流园项目: built there
                 facts.add(before[-1], "participates_in", program, sentence, 0.6)
-            built = BUILT_BY.match(text, program["end"])
+            built = BUILT_BY.match(text, program["end"]) or BUILT_BY.search(text, program["end"], sentence[1])
             if built:  # X项目由Y公司投资建设
                 for m in actors:
                     if built.start(1) <= m["start"] and m["end"] <= built.end(1) and m["label"] == "ORG":
@@ -278,6 +329,8 @@ def programmes(doc: Doc, facts: Facts, mentions, sentences) -> None:
             subject = _subject_before(doc, sentence, pos, issuers)
             if subject is not None:
                 facts.add(program, "issued_by", subject, sentence, 0.7)
+                for partner in _coordinated(text, subject, issuers):  # 县委、县政府联合印发
+                    facts.add(program, "issued_by", partner, sentence, 0.7)
             continue
         join = None
         for join in (PROJECT_TRIGGERS if program["source"] == "project" else JOIN_TRIGGERS).finditer(window):
@@ -290,6 +343,19 @@ def programmes(doc: Doc, facts: Facts, mentions, sentences) -> None:
                 facts.add(program, "issued_by", subject, sentence, 0.6)  # a government body runs its own campaign
             else:
                 facts.add(subject, "participates_in", program, sentence, 0.6)
+
+
+def _coordinated(text: str, body: dict, candidates) -> list[dict]:
+    """A、B (联合)印发: the bodies listed right before the issuer issue it too."""
+    found, start = [], body["start"]
+    while start > 0 and text[start - 1] in "、和与及":
+        before = [m for m in candidates if m["end"] == start - 1 and m["label"] == "ORG"]
+        if not before:
+            break
+        partner = max(before, key=lambda m: m["end"] - m["start"])
+        found.append(partner)
+        start = partner["start"]
+    return found
 
 
 def role_facts(doc: Doc, facts: Facts, mentions, sentences) -> None:
@@ -319,7 +385,7 @@ def relations(doc: Doc) -> Doc:
     facts = Facts(doc)
     mentions = sorted(spans.mentions(doc), key=lambda m: m["start"])
     sentences = sentence_spans(spans.text_of(doc))
-    for step in (role_facts, located_in, awarded, programmes, part_of):
+    for step in (role_facts, located_in, awarded, listed_items, programmes, part_of):
         step(doc, facts, mentions, sentences)
     spans.forget_words(doc)
     return doc

@@ -25,14 +25,16 @@ from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
 from explorer.nlp.anaphora import COMPANY_ENDINGS, anaphora, merge_honour_levels
 from explorer.nlp.lexicon import table, words
+from explorer.nlp.orgs import PLACE_HEADS as FACILITY_HEADS
 from explorer.nlp.places import SHORT_STOP
+from explorer.nlp.trims import trim_names
 
 PROPER_TAGS = {"LOC", "PER", "nz", "ORG", "j", "nw", "m"}
 GOV_ENDINGS = (
     "政府", "党委", "党支部", "村委会", "居委会", "办事处", "党工委", "管委会", "局", "厅", "委", "办",
     "海关", "残联", "联合会", "指挥部", "办公室", "法院", "检察院",
 )
-SUB_UNITS = ("学院", "分公司", "分院", "分局", "分行", "支行", "研究所", "研究院", "医院", "附属中学", "工会")
+SUB_UNITS = ("中心", "学院", "分公司", "分院", "分局", "分行", "支行", "研究所", "研究院", "医院", "附属中学", "工会")
 FULL_COMPANY = ("有限公司", "有限责任公司", "集团公司")
 INDUSTRY_WORDS = (
     "机器人科技", "科技", "家纺", "漆业", "实业", "化工", "生物", "股份", "控股", "发展", "新材料", "电子",
@@ -47,6 +49,9 @@ DEIXIS = {
     "该镇": ("town",), "全镇": ("town",), "该市": ("county", "city"),
 }
 GENERIC_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百千万余多]+[所家个座]|最[\u4e00-\u9fff]{1,2}的)$")
+GENERIC_ORG = re.compile(  # 乡镇学校, 农村学校, 扩建中小学: kinds of bodies, not names
+    r"^(?:乡镇|农村|城区|城乡|基层|村级|民营|国有|新建|改扩建|扩建|各类)(?:学校|中小学|小学|中学|幼儿园|医院|卫生院|卫生室|银行|机构)$"
+    r"|^(?:学校|中小学|医院|卫生院)$|^(?:全市|全县|全区|全省|各级|各)(?:人民)?(?:法院|检察院|学校|医院|银行)$")
 GENERIC_PLACES = {"镇街", "乡镇", "村居", "镇村", "县区", "市区", "城区", "县城", "村庄", "社区", "街道", "园区", "景区"}
 PLACE_ENDINGS = tuple("省市县区镇乡村庄屯街路巷道河山湖岛港湾洲国州城寨营集店铺楼塔寺庙阁桥园宫坊冈岗坡林泉池井门关口")
 COUNTRIES = {"日本", "新西兰", "俄罗斯", "印度", "越南", "新加坡", "朝鲜", "蒙古", "巴西", "埃及", "欧洲", "亚洲", "非洲", "美洲", "台湾", "香港", "澳门"}
@@ -87,66 +92,8 @@ def _proper(doc: Doc, mention: dict) -> bool:
     return any(w.tag_ in PROPER_TAGS for w in spans.words_of(doc) if w.idx < end and w.idx + len(w.text) > start)
 
 
-def _trim_deixis(doc: Doc) -> None:
-    """我市鲁西化工集团…: the 市 of 我市 is not part of the company's name."""
-    text = spans.text_of(doc)
-    for m in spans.mentions(doc):
-        if m["label"] == "ORG" and m["text"].startswith("市") and m["start"] > 0 and text[m["start"] - 1] in "我本全" \
-                and m["text"].endswith(COMPANY_ENDINGS) and len(m["text"]) > 4:
-            m["start"] += 1
-            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
-
-
-def _trim_verb_char(doc: Doc) -> None:
-    """成立冠县X合作社 read as 成/立冠县…: a name does not start one character before a county."""
-    gazetteer = load_gazetteer()
-    text = spans.text_of(doc)
-    for m in spans.mentions(doc):
-        if m["label"] not in ("ORG", "PLACE") or m["source"] not in ("lac", "org_extender") or len(m["text"]) < 5:
-            continue
-        for length in (2, 3, 4):
-            name = m["text"][1 : 1 + length]
-            if name[-1:] in "县市区省" and any(d.name == name and d.level in ("county", "county_city", "district", "city", "province")
-                                                for d in gazetteer.lookup(name)) and m["text"][: 1 + length] not in gazetteer:
-                m["start"] += 1
-                m["text"] = text[m["start"] : m["end"]]
-                m["canonical"] = m["canonical"][1:] if m["canonical"] != m["text"] else m["text"]
-                break
-
-
-VERB_TAILS = ("主办", "承办", "举办", "协办", "签署", "部署", "发布", "印发", "召开", "组织", "开展", "指导")
-
-
-def _trim_titles(doc: Doc) -> None:
-    """聊城市委书记 read as one place: the title is not part of the name."""
-    text = spans.text_of(doc)
-    titles = words("titles.txt")
-    for m in spans.mentions(doc):
-        if m["source"] != "lac" or m["label"] not in ("PLACE", "ORG") or not m["text"].endswith(titles):
-            continue
-        title = next(t for t in titles if m["text"].endswith(t))
-        rest = m["text"][: -len(title)]
-        if len(rest) >= 3 and rest.endswith(words("org_suffixes.txt")):
-            m["end"] -= len(title)
-            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
-            m["label"] = "ORG"
-
-
-def _trim_verb_tail(doc: Doc) -> None:
-    """新加坡媒体发展管理局主办: the segmenter took the verb into the name."""
-    text = spans.text_of(doc)
-    for m in spans.mentions(doc):
-        if m["source"] == "lac" and m["label"] == "ORG" and m["text"].endswith(VERB_TAILS) \
-                and m["text"][:-2].endswith(words("org_suffixes.txt")):
-            m["end"] -= 2
-            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
-
-
 def cleanup(doc: Doc) -> None:
-    _trim_deixis(doc)
-    _trim_titles(doc)
-    _trim_verb_tail(doc)
-    _trim_verb_char(doc)
+    trim_names(doc)
     records = spans.mentions(doc)
     surnames = set(words("surnames.txt"))
     doomed = []
@@ -166,6 +113,9 @@ def cleanup(doc: Doc) -> None:
         elif m["source"] == "lac" and m["label"] == "PLACE" and m["text"].endswith(INDUSTRY_WORDS) \
                 and not m["text"].endswith(PLACE_ENDINGS) and len(m["text"]) >= 4:
             m["label"] = "ORG"  # 阳谷县祥光铜业: a firm named with its county, not a place
+        elif m["label"] == "ORG" and m["source"] in ("lac", "org_extender") and (GENERIC_ORG.match(m["text"]) or (
+                m["text"][0] in "市县区省" and spans.text_of(doc)[m["start"] - 1 : m["start"]] == "全") or m["text"] in words("org_suffixes.txt")):  # 全市法院, 家庭农场
+            doomed.append(m)
         elif m["label"] == "PLACE" and m["text"] in GENERIC_PLACES:
             doomed.append(m)  # 镇街, 乡镇: kinds of places
         elif m["label"] in ("PLACE", "ORG") and m["source"] in ("facility", "lac", "org_extender") and any(
@@ -244,6 +194,10 @@ def _split_place_chains(doc: Doc) -> None:
 def _trim_facilities(doc: Doc) -> None:
     """开发区周公河精品水果市场 -> 周公河精品水果市场 (the place before it is separate)."""
     records = spans.mentions(doc)
+    text = spans.text_of(doc)
+    spans.remove(doc, [m for m in records if m["source"] == "facility" and any(  # 中洲运河古城 | 景区: one name
+        o["source"] == "facility" and o["start"] == m["start"] and text[m["end"] : o["end"]] in FACILITY_HEADS for o in records)])
+    records = spans.mentions(doc)
     for m in list(records):
         if m["label"] != "PLACE" or m["source"] != "facility":
             continue
@@ -297,7 +251,7 @@ def _drop_nested(doc: Doc) -> None:
             if m["label"] == "PERSON" and o["label"] == "PLACE" and o["text"].endswith(("故居", "纪念馆", "墓", "旧居")):
                 keep = True
             if m["label"] == "PLACE" and o["label"] == "ORG" and o["text"].endswith(GOV_ENDINGS):
-                keep = True
+                keep = True  # the gold counts the place of a government body (山东省 of 山东省文化和旅游厅)
             if m["label"] == "ORG" and o["label"] == "ORG" and o["start"] == m["start"] and o["text"][len(m["text"]):].endswith(SUB_UNITS):
                 keep = True
         if not keep:
@@ -406,9 +360,17 @@ def resolve_orgs(doc: Doc) -> None:
                 m["canonical"] = "中共" + _city_of_district(m["canonical"][:-1], home_city) + m["canonical"]
             if m["text"] in PARTY_DEPARTMENTS:
                 m["canonical"] = _party_department(doc, m, home_city)
+            zone_body = _zone_body(doc, m, home_city)
+            if zone_body:
+                m["canonical"] = zone_body
             district = re.match(r"中共([\u4e00-\u9fff]{1,5}区)委", m["canonical"])
             if district and _city_of_district(district.group(1), home_city):  # 中共东昌府区委组织部
                 m["canonical"] = "中共" + home_city.name + m["canonical"][2:]
+        elif m["label"] == "PLACE" and home_city is not None and m["text"][-3:] in ZONES \
+                and m["text"][:-3] in (home_city.short, home_city.name):  # 聊城高新区: the city's zone
+            for zone in load_gazetteer().lookup(home_city.short + ZONES[m["text"][-3:]]):
+                m["canonical"] = zone.name
+                m["attrs"].update(level="zone", code=zone.code)
         elif m["label"] == "PLACE" and m["text"] in ZONES and home_city is not None:
             wanted = ZONES[m["text"]]
             named = [z for z in spans.mentions(doc) if z["label"] == "PLACE" and z["end"] <= m["start"]
@@ -428,6 +390,40 @@ def resolve_orgs(doc: Doc) -> None:
         elif m["label"] == "PROGRAM" and doc._.aliases:
             m["canonical"] = doc._.aliases.get(m["text"], m["canonical"])
         m["canonical"] = simplified(m["canonical"])
+
+
+ZONE_BODY = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(开发区|经开区|高新区|度假区)(党工委|工委|管委会|管理委员会)$")
+
+
+def _zone_body(doc: Doc, mention: dict, home_city) -> str | None:
+    """高新区党工委 -> 中共聊城高新技术产业开发区工作委员会, 聊城高新区管委会 -> …管理委员会."""
+    match = ZONE_BODY.match(mention["text"])
+    if match is None or home_city is None or match.group(1) not in ("", home_city.short, home_city.name):
+        return None
+    wanted = ZONES[match.group(2)]
+    named = [z for z in spans.mentions(doc) if z["label"] == "PLACE" and z["canonical"].endswith(wanted) and z["end"] <= mention["start"]]
+    zones = [named[-1]["canonical"]] if named else [z.name for z in load_gazetteer().lookup(home_city.short + wanted)]
+    if not zones:
+        return None
+    return f"中共{zones[0]}工作委员会" if "工委" in match.group(3) else zones[0] + "管理委员会"
+
+
+def county_city_bodies(doc: Doc) -> None:
+    """临清市文化和旅游局 … 市文旅局: in a county-level city's story 市X局 is that city's
+    bureau when its full name was written before, not the home city's."""
+    home_city, _ = _home(doc)
+    if home_city is None:
+        return
+    orgs = sorted((m for m in spans.mentions(doc) if m["label"] == "ORG"), key=lambda m: m["start"])
+    for m in orgs:
+        if not (m["text"].startswith("市") and m["canonical"].startswith(home_city.name)):
+            continue
+        rest = m["canonical"][len(home_city.name) :]
+        for earlier in orgs:
+            owner = earlier["canonical"][: -len(rest)] if earlier["canonical"].endswith(rest) else ""
+            if earlier["start"] < m["start"] and owner.endswith("市") and owner != home_city.name \
+                    and earlier["text"] == earlier["canonical"]:
+                m["canonical"] = earlier["canonical"]
 
 
 def _city_of_district(name: str, home_city) -> str:
@@ -559,6 +555,7 @@ def resolver(doc: Doc) -> Doc:
     enumerated_orgs(doc)
     resolve_deixis(doc)
     resolve_orgs(doc)
+    county_city_bodies(doc)
     resolve_short_companies(doc)
     merge_honour_levels(doc)
     anaphora(doc)

@@ -91,6 +91,32 @@ def roles_before(doc: Doc, person: dict) -> list[dict]:
     return found
 
 
+APPOINTED = re.compile(r"(?:同志)?(?:任|担任|出任|兼任|转任|改任|拟任)")
+
+
+def roles_after(doc: Doc, person: dict) -> list[dict]:
+    """张立群同志任聊城高新区党工委书记: an appointment names the body and title after the person."""
+    text = spans.text_of(doc)
+    verb = APPOINTED.match(text, person["end"])
+    if verb is None:
+        return []
+    found, pos = [], verb.end()
+    while True:
+        orgs = [m for m in spans.mentions(doc) if m["start"] == pos and m["label"] == "ORG"]
+        if not orgs:
+            break
+        org = max(orgs, key=lambda m: m["end"])
+        title = title_at_end().match(text, org["end"])
+        if title is None:
+            break
+        found.append({"org_start": org["start"], "org_end": org["end"], "role": title.group(), "start": person["start"]})
+        pos = title.end()
+        if text[pos : pos + 1] != "、":
+            break
+        pos += 1
+    return found
+
+
 @Language.factory("role_titles", assigns=["doc._.roles"], requires=["doc._.mentions"])
 def make_role_titles(nlp: Language, name: str):
     return role_titles
@@ -101,8 +127,34 @@ def role_titles(doc: Doc) -> Doc:
     for person in spans.mentions(doc):
         if person["label"] != "PERSON":
             continue
-        for role in roles_before(doc, person):
+        roles = roles_before(doc, person) + roles_after(doc, person)
+        if not roles:
+            roles = same_body_as_before(doc, person, records)
+        for role in roles:
             role.update(person_start=person["start"], person_end=person["end"], end=person["end"])
             records.append(role)
     doc._.roles = records
     return doc
+
+
+RANK = re.compile(r"^(?:副|常务副|常务|执行)")
+
+
+def same_body_as_before(doc: Doc, person: dict, records: list[dict]) -> list[dict]:
+    """院长陈某讲话，副院长周某通报: a bare title after a clause separator is at the body of
+    the same title just named in the sentence (局长 → 副局长, 院长 → 副院长)."""
+    text = spans.text_of(doc)
+    starts = [s for s in _title_starts(text, person["start"]) if s == 0 or text[s - 1] in "，、；：。\n"]
+    if not starts:
+        return []
+    title = text[starts[-1] : person["start"]]
+    if RANK.sub("", title) in ("省长", "市长", "县长", "区长", "镇长", "乡长"):
+        return []  # 县委副书记、县长A …，副县长B: B is at the government, which is not named
+    sentence_start = max(text.rfind(c, 0, starts[-1]) for c in "。！？\n") + 1
+    for record in reversed(records):
+        if record["person_end"] < sentence_start:
+            break
+        last = record["role"].split("、")[-1]
+        if RANK.sub("", last) == RANK.sub("", title):
+            return [{"org_start": record["org_start"], "org_end": record["org_end"], "role": title, "start": starts[-1]}]
+    return []

@@ -1,0 +1,112 @@
+"""Trimming of names that took a neighbouring word along.
+
+The segmenter and the extender sometimes glue a word to a name: the 市 of
+我市, a verb (…主办), a title (聊城市委书记), a character before a county
+(成/立冠县…), a role noun ending in 方 (承建方X公司, 景区运营方X公司), or a
+second body joined by 联合/会同 (市中院联合市检察院). Each trim keeps
+offsets consistent with the article text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from explorer.core.gazetteer import load_gazetteer
+from explorer.nlp import spans
+from explorer.nlp.anaphora import COMPANY_ENDINGS
+from explorer.nlp.lexicon import words
+
+
+def _trim_deixis(doc: Doc) -> None:
+    """我市鲁西化工集团…: the 市 of 我市 is not part of the company's name."""
+    text = spans.text_of(doc)
+    for m in spans.mentions(doc):
+        if m["label"] == "ORG" and m["text"].startswith("市") and m["start"] > 0 and text[m["start"] - 1] in "我本全" \
+                and m["text"].endswith(COMPANY_ENDINGS) and len(m["text"]) > 4:
+            m["start"] += 1
+            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+
+
+def _trim_verb_char(doc: Doc) -> None:
+    """成立冠县X合作社 read as 成/立冠县…: a name does not start one character before a county."""
+    gazetteer = load_gazetteer()
+    text = spans.text_of(doc)
+    for m in spans.mentions(doc):
+        if m["label"] not in ("ORG", "PLACE") or m["source"] not in ("lac", "org_extender") or len(m["text"]) < 5:
+            continue
+        for length in (2, 3, 4):
+            name = m["text"][1 : 1 + length]
+            if name[-1:] in "县市区省" and any(d.name == name and d.level in ("county", "county_city", "district", "city", "province")
+                                                for d in gazetteer.lookup(name)) and m["text"][: 1 + length] not in gazetteer:
+                m["start"] += 1
+                m["text"] = text[m["start"] : m["end"]]
+                m["canonical"] = m["canonical"][1:] if m["canonical"] != m["text"] else m["text"]
+                break
+
+
+VERB_TAILS = ("主办", "承办", "举办", "协办", "签署", "部署", "发布", "印发", "召开", "组织", "开展", "指导")
+
+
+def _trim_titles(doc: Doc) -> None:
+    """聊城市委书记 read as one place: the title is not part of the name."""
+    text = spans.text_of(doc)
+    titles = words("titles.txt")
+    for m in spans.mentions(doc):
+        if m["source"] != "lac" or m["label"] not in ("PLACE", "ORG") or not m["text"].endswith(titles):
+            continue
+        title = next(t for t in titles if m["text"].endswith(t))
+        rest = m["text"][: -len(title)]
+        if len(rest) >= 3 and rest.endswith(words("org_suffixes.txt")):
+            m["end"] -= len(title)
+            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+            m["label"] = "ORG"
+
+
+def _trim_verb_tail(doc: Doc) -> None:
+    """新加坡媒体发展管理局主办: the segmenter took the verb into the name."""
+    text = spans.text_of(doc)
+    for m in spans.mentions(doc):
+        if m["source"] == "lac" and m["label"] == "ORG" and m["text"].endswith(VERB_TAILS) \
+                and m["text"][:-2].endswith(words("org_suffixes.txt")):
+            m["end"] -= 2
+            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+
+
+ROLE_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:运营|承建|建设|投资|主办|承办|协办|施工|监理|设计|供货|合作|出资|牵头|签约|中标)方")
+JOINED = re.compile(r"联合|会同|协同|携手|与|和|及")
+
+
+def _trim_role_noun(doc: Doc) -> None:
+    """承建方山东X有限公司: the party's role is not part of its name."""
+    text = spans.text_of(doc)
+    for m in spans.mentions(doc):
+        found = ROLE_NOUN.match(m["text"]) if m["label"] in ("ORG", "PLACE") else None
+        if found and len(m["text"]) - found.end() >= 4:
+            m["start"] += found.end()
+            m["text"] = text[m["start"] : m["end"]]
+            m["canonical"] = m["text"]
+
+
+def _split_joined(doc: Doc) -> None:
+    """市中院联合市检察院: two bodies joined by 联合/会同/与/和 are two names."""
+    suffixes = words("org_suffixes.txt")
+    for m in list(spans.mentions(doc)):
+        if m["label"] != "ORG" or m["source"] not in ("lac", "org_extender"):
+            continue
+        joint = JOINED.search(m["text"])
+        if joint is None or not m["text"][: joint.start()].endswith(suffixes) or len(m["text"]) - joint.end() < 3:
+            continue
+        spans.remove(doc, [m])
+        spans.add(doc, m["start"], m["start"] + joint.start(), "ORG", m["source"])
+        spans.add(doc, m["start"] + joint.end(), m["end"], "ORG", m["source"])
+
+
+def trim_names(doc: Doc) -> None:
+    _trim_deixis(doc)
+    _trim_titles(doc)
+    _trim_verb_tail(doc)
+    _trim_verb_char(doc)
+    _trim_role_noun(doc)
+    _split_joined(doc)
