@@ -18,12 +18,19 @@ def register(subparsers) -> None:
         help=f"the city that 我市/本市/全市 means (default {DEFAULT_HOME_CITY})",
     )
     p.add_argument("--format", choices=["json"], default="json", help="output format (json)")
+    p.add_argument(
+        "--simplify",
+        action="store_true",
+        help="convert traditional characters in the text first (names are simplified canonically either way)",
+    )
     p.add_argument("--processes", type=int, default=1, help="worker processes for the NLP pipeline")
     p.set_defaults(func=handle)
 
 
 def handle(args, ctx) -> int:
-    options = IngestOptions(home_city=args.home_city)
+    # Surfaces stay as written (a traditional page reports 東昌府區) while
+    # canonical names are simplified by the pipeline: both forms are kept.
+    options = IngestOptions(home_city=args.home_city, to_simplified=args.simplify)
     payload = extract.run(args.paths, options, n_process=max(1, args.processes))
     print(json.dumps(payload, ensure_ascii=False, indent=2))
     return 0

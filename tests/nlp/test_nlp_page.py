@@ -98,3 +98,20 @@ def test_traditional_text_gets_simplified_canonical_names_and_original_surfaces(
     assert by_surface["關於加強管理的通知"] == "《关于加强管理的通知》"
     assert all(text[m.start : m.end] == m.surface for m in analysis.mentions)
     assert any(f.relation == "issued_by" and f.object == "聊城市工业和信息化局" for f in analysis.relations)
+
+
+def test_extract_keeps_traditional_surfaces_with_simplified_canonical_names(tmp_path, capsys):
+    from explorer.cli import main
+
+    page = tmp_path / "trad.txt"
+    text = "本報訊（記者 李曉明）位於臨清市魏灣鎮的眾鑫豐農機農民專業合作社入選省級示範合作社名單。\n"
+    page.write_text(text, encoding="utf-8")
+    assert main(["extract", str(page), "--format", "json"]) == 0
+    article = json.loads(capsys.readouterr().out)["documents"][0]["articles"][0]
+    town = next(e for e in article["entities"] if e["canonical"] == "魏湾镇")
+    assert town["name"] == "魏灣鎮"
+    assert article["bylines"] == ["李曉明"]
+
+    assert main(["extract", "--simplify", str(page), "--format", "json"]) == 0
+    article = json.loads(capsys.readouterr().out)["documents"][0]["articles"][0]
+    assert any(e["name"] == "魏湾镇" for e in article["entities"])
