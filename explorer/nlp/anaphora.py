@@ -32,8 +32,8 @@ def merge_honour_levels(doc: Doc) -> None:
 
 HONOUR_LEVEL = re.compile(r"国家级|国家|省级|市级|县级|山东省|[\u4e00-\u9fff]{2,3}[省市]")
 ANAPHORA = re.compile(
-    r"该(局|委|院|公司|企业|合作社|园区|中心|学校)"
-    r"|(?:(?<=^)|(?<=[。，；：！？”“、\n]))(公司|企业|合作社|园区|景区|管委会|学校)(?=[\u4e00-\u9fff])"
+    r"该(局|委|院|公司|企业|合作社|园区|中心|学校|行)(?![业动为])"
+    r"|(?:(?<=^)|(?<=[。，；：！？”“、\n])|(?<=[兼担出]任))(公司|企业|合作社|园区|景区|管委会|学校)(?=[\u4e00-\u9fff])"
 )
 
 
@@ -41,6 +41,9 @@ def _antecedent(noun: str, candidates: list[dict]) -> dict | None:
     for m in reversed(candidates):
         if noun in ("公司", "企业"):
             if m["label"] == "ORG" and (m["canonical"].endswith(COMPANY_ENDINGS)):
+                return m
+        elif noun == "行":  # 该行: the bank just named
+            if m["label"] == "ORG" and re.search(r"银行(?:股份有限公司|有限责任公司|有限公司)?$", m["canonical"]):
                 return m
         elif noun == "景区":
             if m["label"] == "PLACE" and m["canonical"].endswith("景区"):
@@ -76,3 +79,24 @@ def anaphora(doc: Doc) -> None:
         if found is not None:
             spans.add(doc, match.start(), match.end(), found["label"], "anaphora", canonical=found["canonical"],
                       **found["attrs"])
+
+
+OWN_BODY = re.compile(r"(?:(?<=^)|(?<=[。，；：！？”“、\n在]))(村|公司|社区)(党支部|党总支|党委|村委会|居委会|工会|团委)")
+
+
+def own_bodies(doc: Doc) -> None:
+    """村党支部书记X in a village story, 公司党委 in a firm's: the body of the village,
+    community or firm just named (前屯村党支部, 〈firm〉党委)."""
+    text = spans.text_of(doc)
+    records = sorted(spans.mentions(doc), key=lambda m: m["start"])
+    for match in OWN_BODY.finditer(text):
+        owner = match.group(1)
+        before = [m for m in records if m["end"] <= match.start() and m["source"] not in ("deixis", "anaphora")]
+        if owner == "公司":
+            found = _antecedent("公司", before)
+        else:
+            found = next((m for m in reversed(before) if m["label"] == "PLACE" and m["canonical"].endswith(owner)), None)
+        if found is None:
+            continue
+        spans.remove(doc, spans.overlapping(doc, match.start(), match.end(), {"ORG"}))
+        spans.add(doc, match.start(), match.end(), "ORG", "anaphora", canonical=found["canonical"] + match.group(2))

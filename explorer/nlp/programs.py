@@ -60,6 +60,18 @@ PROJECT = re.compile(
     r"(?:[\u4e00-\u9fff]{1,3}段)?(?:改扩建|改建|扩建|新建)?(?:工程|项目)"
 )
 A_GRADE = r"(?:国家)?(?:[1-5]A|A{1,5})级(?:旅游)?景区"  # 国家4A级旅游景区, AAAA级景区
+AWARD_VERBS = r"(?:获评|被评为|评为|荣获|获得了?|认定为|命名为|授予|同获|摘得|获)"
+# 获评“全省先进基层党组织”, 被评为“省级美丽幸福示范河湖”: a quoted name after an award verb is the honour
+QUOTED_AWARD = re.compile(AWARD_VERBS + r"(?:(?:19|20)\d\d年度?)?“([^“”\n]{3,20})”(?=[，。；、！]|$|\n)")
+# 获山东省科学技术奖, 分别获得科学技术进步奖二等奖, 还获得聊城市市长质量奖
+AWARD_NAME = r"([\u4e00-\u9fff]{2,14}?奖(?:[一二三特]等奖|金奖|银奖|铜奖)?)(?=[^\u4e00-\u9fff]|[和与及等的称]|$)"
+NEXT_AWARD = re.compile(r"[和、与及]" + AWARD_NAME)  # 获得A奖和B奖
+NAMED_AWARD = re.compile(AWARD_VERBS + r"(?:第[一二三四五六七八九十0-9]+届)?" + AWARD_NAME)
+# 县级“五星级党支部”, 四星级农家乐: a star grade is an honour, not a body
+STAR_GRADE = re.compile(r"“?([一二三四五]星级[\u4e00-\u9fff]{0,6}?(?:党支部|党组织|党委|企业|合作社|农场|饭店|酒店|农家乐|社区|村|户|景区))”?")
+# 新增“好品山东”品牌18个, 入选“X”品牌: a quoted brand list after an award verb is an honour
+BRAND_LIST = re.compile(r"(?:新增|入选|获评|认定为?|获得|荣获)(?:[0-9]+个)?(“[^“”\n]{2,10}”品牌)")
+LONG_RIVER = re.compile(r"(?:河湖|河|湖|林|田|路|链|街|巷|楼|山|网格)长制")  # 河长制, 林长制: systems without quotes
 
 
 def _loose(word: str) -> str:
@@ -135,6 +147,8 @@ def find_quoted(doc: Doc) -> None:
         f"|[“‘]([^“”‘’\n]{{1,12}}(?:制|制度|计划|工程|行动))[”’]"
     )
     for match in pattern.finditer(text):
+        if spans.overlapping(doc, match.start(), match.end(), {"HONOR"}):
+            continue  # 新增“好品山东”品牌: a list, found before
         if match.group(4):
             if not _blocked(doc, match.start(4), match.end(4)):  # enclosing quotes are not part of the name
                 spans.add(doc, match.start(4), match.end(4), "PROGRAM", "quoted")
@@ -195,6 +209,28 @@ def find_named_plans(doc: Doc) -> None:
         spans.add(doc, start, match.end(), "PROGRAM", "plan")
 
 
+def find_award_names(doc: Doc) -> None:
+    """Honours the general lexicon cannot list: quoted titles after an award verb,
+    named awards ending in 奖, star grades, quoted brand lists; and X长制 systems."""
+    text = spans.text_of(doc)
+    for match in BRAND_LIST.finditer(text):
+        if not spans.overlapping(doc, match.start(1), match.end(1), {"HONOR", "PROGRAM"}):
+            spans.add(doc, match.start(1), match.end(1), "HONOR", "award")
+    for pattern in (QUOTED_AWARD, NAMED_AWARD, STAR_GRADE):
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if re.fullmatch(r"[一二三特]等奖|[金银铜]奖", name) or _blocked(doc, match.start(1), match.end(1)) \
+                    or spans.overlapping(doc, match.start(1), match.end(1), {"HONOR"}):
+                continue
+            spans.add(doc, match.start(1), match.end(1), "HONOR", "award")
+            following = NEXT_AWARD.match(text, match.end(1)) if pattern is NAMED_AWARD else None
+            if following and not spans.overlapping(doc, following.start(1), following.end(1), {"HONOR", "PROGRAM"}):
+                spans.add(doc, following.start(1), following.end(1), "HONOR", "award")
+    for match in LONG_RIVER.finditer(text):
+        if not spans.overlapping(doc, match.start(), match.end(), {"PROGRAM", "HONOR"}):
+            spans.add(doc, match.start(), match.end(), "PROGRAM", "plan")
+
+
 def find_honors(doc: Doc) -> None:
     inside, ends = {}, {}  # positions inside / at the end of a place -> the place's start
     for m in spans.mentions(doc):
@@ -209,8 +245,10 @@ def find_honors(doc: Doc) -> None:
     for match in TITLE_HONOR.finditer(text):
         if not spans.overlapping(doc, match.start(1), match.end(1)):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor", canonical=match.group(1))
+    awards = [m for m in spans.mentions(doc) if m["source"] == "award"]
     for match in _honor_pattern().finditer(text):
-        if _blocked(doc, match.start(), match.end()):
+        if _blocked(doc, match.start(), match.end()) or any(
+                a["start"] < match.end() and match.start() < a["end"] for a in awards):
             continue
         start = match.start()
         if start in inside:
@@ -239,6 +277,7 @@ def make_program_honor(nlp: Language, name: str):
 
 def program_honor(doc: Doc) -> Doc:
     find_titles(doc)
+    find_award_names(doc)
     find_quoted(doc)
     find_named_plans(doc)
     find_projects(doc)

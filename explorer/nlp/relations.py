@@ -27,7 +27,7 @@ from explorer.nlp.resolve import COMPANY_ENDINGS, GOV_ENDINGS, SUB_UNITS
 
 AWARD_TRIGGERS = re.compile(r"评定为|命名为|授予|列为|确定为|入选|获评|被评为|评为|被认定为|认定为|荣获|获得|获批|获|备案|名列其中|榜上有名|之一|称号|成为|跻身|建成|创建")
 ISSUE_TRIGGERS = re.compile(r"印发|发布|出台|制定|起草|牵头|公布|颁布")
-JOIN_TRIGGERS = re.compile(r"实施|参与|加入|打造|纳入|开展|启动|推出|落实")
+JOIN_TRIGGERS = re.compile(r"实施|参与|加入|打造|纳入|开展|启动|推出|落实|深化|推行")
 PROJECT_TRIGGERS = re.compile(r"实施|建设|投资|开工|签约|引进|推进")
 BUILT_BY = re.compile(r"由([^，。；]{2,40}?)(?:投资|负责|牵头)?(?:建设|实施|承建|开发|运营)")
 LISTED = re.compile(r"名列其中|榜上有名|入选|上榜|入围|在列")
@@ -212,7 +212,8 @@ def awarded(doc: Doc, facts: Facts, mentions, sentences) -> None:
                       and not text.startswith(("公布", "发布", "印发"), m["end"])
                       and not (m["start"] > 0 and text[m["start"] - 1] in "被由经")  # 被教育部认定为: the agent
                       and not (m["label"] == "PERSON" and re.search(r"记者|通讯员", text[max(0, m["start"] - 8) : m["start"]]))
-                      and not (m["label"] == "PERSON" and SPEAKING.match(text, m["end"]))]  # 书记刘洋介绍，…: the speaker
+                      and not (m["label"] == "PERSON" and SPEAKING.match(text, m["end"]))  # 书记刘洋介绍，…: the speaker
+                      and not _quoted(text, sentence, m)]  # 完成的“黄河下游…技术”获…: a title, not the winner
         after = text[honor["end"] : honor["end"] + 4]
         subject = None
         listed = LISTED.search(text, honor["end"], sentence[1]) if after.startswith("名单") else None
@@ -237,12 +238,39 @@ def awarded(doc: Doc, facts: Facts, mentions, sentences) -> None:
             in_clause = [m for m in before if m["start"] >= clause[0]]
             # 王庄村位于张寨镇东部，是省级乡村振兴示范村: without a name in its clause, the
             # honour goes to the sentence's subject, not to the nearest name
-            subjects = [m for m in before if not _adverbial(text, m)]  # not 从X获悉, 在X公布的, 位于X
+            subjects = [m for m in before if not _adverbial(text, m) and not any(  # not 从X获悉, 在X公布的, 位于X
+                o["label"] == "ORG" and o["start"] <= m["start"] and m["end"] <= o["end"] and o is not m
+                and (o["end"] - o["start"]) > (m["end"] - m["start"]) for o in mentions)]  # nor 山东省 of 山东省人民政府
             # of names starting at one place the whole one (东阿县实验中学, not 东阿县)
             subject = max(in_clause, key=lambda m: (m["start"], m["end"])) if in_clause else (subjects[0] if subjects else None)
+            if subject is not None and subject in in_clause:  # A、B、C分别获得…, A联合B完成的…同获…: each of them
+                for partner in _enumerated(text, subject, in_clause):
+                    facts.add(partner, "awarded", honor, sentence, 0.6)
         if subject is not None:
             facts.add(subject, "awarded", honor, sentence, 0.7)
     _listed_later(doc, facts, mentions, sentences, honors)
+
+
+def _quoted(text: str, sentence, mention: dict) -> bool:
+    """Inside an open “…” of its sentence (a quoted title or slogan)."""
+    opened = text.rfind("“", sentence[0], mention["start"])
+    return opened >= 0 and text.rfind("”", opened, mention["start"]) < 0 and "”" in text[mention["end"] : sentence[1]]
+
+
+ENUMERATION = re.compile(r"(?:、|和|与|及|联合|携手)$")
+
+
+def _enumerated(text: str, last: dict, candidates) -> list[dict]:
+    """The names listed right before `last` with 、/和/与/联合 between them."""
+    found, start = [], last["start"]
+    while True:
+        joint = ENUMERATION.search(text, max(0, start - 2), start)
+        before = [m for m in candidates if joint and m["end"] == joint.start() and m["label"] != "HONOR"]
+        if not before:
+            return found
+        partner = max(before, key=lambda m: m["end"] - m["start"])
+        found.append(partner)
+        start = partner["start"]
 
 
 def _adverbial(text: str, mention: dict) -> bool:
@@ -261,7 +289,7 @@ def _listed_later(doc, facts, mentions, sentences, honors) -> None:
         if trigger is None or any(sentence[0] <= h["start"] < sentence[1] for h in honors):
             continue
         lists = [h for h in honors if sentences[max(0, index - 2)][0] <= h["start"] < sentence[0]
-                 and text.startswith("名单", h["end"])]
+                 and (text.startswith("名单", h["end"]) or h["source"] == "award" and h["text"].endswith("品牌"))]
         if not lists:
             continue
         for m in _in(sentence, {"ORG"}, mentions):
@@ -365,6 +393,12 @@ def role_facts(doc: Doc, facts: Facts, mentions, sentences) -> None:
         org = by_span.get((role["org_start"], role["org_end"]))
         if person and org:
             facts.add(person, "role_at", org, _sentence_of(sentences, person["start"]), 0.9, role=role["role"])
+            head = re.search(r"(?:副)?[市县区镇乡]长$", role["role"])
+            party = re.fullmatch(r"中共(.+?)(?:县|区)?委", org["canonical"])
+            governments = [m for m in mentions if party and m["label"] == "ORG" and re.fullmatch(
+                re.escape(party.group(1)) + r"[县区]?人民政府", m["canonical"])] if head else []
+            if governments:  # 临清市委副书记、市长X, with 临清市人民政府 named: the mayor is at the government
+                facts.add(person, "role_at", governments[0], _sentence_of(sentences, person["start"]), 0.7, role=head.group())
 
 
 def part_of(doc: Doc, facts: Facts, mentions, sentences) -> None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
-from explorer.nlp.anaphora import COMPANY_ENDINGS, anaphora, merge_honour_levels
+from explorer.nlp.anaphora import COMPANY_ENDINGS, anaphora, merge_honour_levels, own_bodies
 from explorer.nlp.lexicon import table, words
 from explorer.nlp.orgs import PLACE_HEADS as FACILITY_HEADS
 from explorer.nlp.places import SHORT_STOP
@@ -32,7 +32,7 @@ from explorer.nlp.trims import trim_names
 PROPER_TAGS = {"LOC", "PER", "nz", "ORG", "j", "nw", "m"}
 GOV_ENDINGS = (
     "政府", "党委", "党支部", "村委会", "居委会", "办事处", "党工委", "管委会", "局", "厅", "委", "办",
-    "海关", "残联", "联合会", "指挥部", "办公室", "法院", "检察院",
+    "海关", "残联", "联合会", "指挥部", "办公室", "法院", "检察院", "组织部", "宣传部", "统战部",
 )
 SUB_UNITS = ("中心", "学院", "分公司", "分院", "分局", "分行", "支行", "研究所", "研究院", "医院", "附属中学", "工会")
 FULL_COMPANY = ("有限公司", "有限责任公司", "集团公司")
@@ -45,8 +45,9 @@ INDUSTRY_WORDS = (
 )
 DEIXIS = {
     "我市": "home", "本市": "home", "全市": "home",
-    "该区": ("district",), "全区": ("district",), "该县": ("county",), "全县": ("county",),
+    "该区": ("district", "zone"), "全区": ("district", "zone"), "该县": ("county",), "全县": ("county",),
     "该镇": ("town",), "全镇": ("town",), "该市": ("county", "city"),
+    "全省": "province", "我省": "province", "本省": "province",
 }
 GENERIC_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百千万余多]+[所家个座]|最[\u4e00-\u9fff]{1,2}的)$")
 GENERIC_ORG = re.compile(  # 乡镇学校, 农村学校, 扩建中小学: kinds of bodies, not names
@@ -270,16 +271,17 @@ def _home(doc: Doc):
 
 
 def resolve_deixis(doc: Doc) -> None:
-    home_city, _ = _home(doc)
+    home_city, province = _home(doc)
     places = sorted((m for m in spans.mentions(doc) if m["label"] == "PLACE" and m["attrs"].get("code")), key=lambda m: m["start"])
     for match in re.finditer("|".join(DEIXIS), spans.text_of(doc)):
         if spans.overlapping(doc, match.start(), match.end()):
             continue
         target = DEIXIS[match.group()]
-        if target == "home":
-            if home_city is not None:
-                spans.add(doc, match.start(), match.end(), "PLACE", "deixis", canonical=home_city.name,
-                          level="city", code=home_city.code)
+        if target in ("home", "province"):
+            place = home_city if target == "home" else province
+            if place is not None:
+                spans.add(doc, match.start(), match.end(), "PLACE", "deixis", canonical=place.name,
+                          level=place.level, code=place.code)
             continue
         before = [p for p in places if p["end"] <= match.start() and p["attrs"].get("level") in target]
         if before:
@@ -363,6 +365,12 @@ def resolve_orgs(doc: Doc) -> None:
             zone_body = _zone_body(doc, m, home_city)
             if zone_body:
                 m["canonical"] = zone_body
+            committee = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])委(组织部|宣传部|统战部|政法委员会|办公室)$", m["canonical"])
+            if committee and committee.group(1) in gazetteer:  # 高唐县委组织部 -> 中共高唐县委组织部
+                m["canonical"] = "中共" + m["canonical"]
+            ecology = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])生态环境分局$", m["canonical"])
+            if ecology and home_city is not None:  # 县生态环境分局: a branch of the city's bureau since 2019
+                m["canonical"] = f"{home_city.name}生态环境局{ecology.group(1)}分局"
             district = re.match(r"中共([\u4e00-\u9fff]{1,5}区)委", m["canonical"])
             if district and _city_of_district(district.group(1), home_city):  # 中共东昌府区委组织部
                 m["canonical"] = "中共" + home_city.name + m["canonical"][2:]
@@ -383,8 +391,10 @@ def resolve_orgs(doc: Doc) -> None:
                 m["canonical"] = zone.name
                 m["attrs"].update(level="zone", code=zone.code)
         elif m["label"] == "HONOR":  # 市级X in a city paper is the city's list; 省重点项目 the province's
-            if m["canonical"].startswith("市级") and home_city is not None:
+            if m["canonical"].startswith(("市级", "全市")) and home_city is not None:
                 m["canonical"] = home_city.name + m["canonical"][2:]
+            elif m["canonical"].startswith("全省") and province is not None:  # 全省先进基层党组织
+                m["canonical"] = province.name + m["canonical"][2:]
             elif re.match(r"省(?!级|会|内|外)", m["canonical"]) and province is not None:
                 m["canonical"] = province.name + m["canonical"][1:]
         elif m["label"] == "PROGRAM" and doc._.aliases:
@@ -559,6 +569,7 @@ def resolver(doc: Doc) -> Doc:
     resolve_short_companies(doc)
     merge_honour_levels(doc)
     anaphora(doc)
+    own_bodies(doc)
     titled_people(doc)
     resolve_person_aliases(doc)
     unique = {}

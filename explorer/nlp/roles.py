@@ -52,7 +52,20 @@ def _body_of_committee(doc: Doc, org: dict) -> dict | None:
             for m in spans.mentions(doc):
                 if m["label"] == "ORG" and m["start"] == org["start"] and m["end"] == org["end"] - len(tail):
                     return m
+            return _short_body(doc, org, org["text"][: -len(tail)])
     return None
+
+
+def _short_body(doc: Doc, org: dict, name: str) -> dict | None:
+    """江苏恒宇党委书记、董事长: 江苏恒宇 is the firm named in full earlier (its own
+    party committee is not the employer); the committee mention gives way to it."""
+    firms = [m for m in spans.mentions(doc) if m["label"] == "ORG" and m is not org and m["start"] < org["start"]
+             and (m["text"] == name or m["canonical"] == name or len(name) >= 4 and name in m["canonical"]
+                  or len(name) >= 4 and m["canonical"].startswith(name[:2]) and name[2:] in m["canonical"])]
+    if not firms or not org["text"].endswith("党委"):
+        return None
+    spans.remove(doc, [org])
+    return spans.add(doc, org["start"], org["start"] + len(name), "ORG", "anaphora", canonical=firms[-1]["canonical"])
 
 
 def roles_before(doc: Doc, person: dict) -> list[dict]:

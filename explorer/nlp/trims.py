@@ -103,7 +103,46 @@ def _split_joined(doc: Doc) -> None:
         spans.add(doc, m["start"] + joint.end(), m["end"], "ORG", m["source"])
 
 
+LEADING_JOIN = re.compile(r"^(?:联合|会同|协同|携手)(?=[市县区省])")
+DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,4})讯")
+
+
+def _trim_joins_and_datelines(doc: Doc) -> None:
+    """该局联合县生态环境分局: 联合 is not part of the body (nor 联合县 a place);
+    本报东阿讯: a dateline's place short form is not a body."""
+    text = spans.text_of(doc)
+    datelines = [m.span() for m in DATELINE.finditer(text)]
+    doomed = []
+    for m in spans.mentions(doc):
+        found = LEADING_JOIN.match(m["text"]) if m["label"] in ("ORG", "PLACE") else None
+        if found and m["label"] == "PLACE" and m["source"] == "lac":
+            doomed.append(m)
+        elif found and len(m["text"]) - found.end() >= 3:
+            m["start"] += found.end()
+            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+        elif m["label"] == "ORG" and any(s <= m["start"] and m["end"] <= e for s, e in datelines) and m["text"].endswith("讯"):
+            doomed.append(m)
+    spans.remove(doc, doomed)
+
+
+def _join_prefixed_sites(doc: Doc) -> None:
+    """临清 + 运河钞关, 中国 + 大运河: a site the segmenter split from the county or
+    country that starts its name is one place (临清运河钞关, as 临清市中洲运河古城景区)."""
+    text = spans.text_of(doc)
+    records = spans.mentions(doc)
+    for m in list(records):
+        if m["label"] != "PLACE" or m["source"] != "lac" or m["attrs"].get("code") or len(m["text"]) < 3:
+            continue
+        prefix = [o for o in records if o["label"] == "PLACE" and o["end"] == m["start"] and (
+            o["text"] == "中国" or o["attrs"].get("level") in ("county", "county_city", "district", "city"))]
+        if prefix and not text.startswith(("的", "和", "与"), m["start"]):
+            spans.add(doc, prefix[0]["start"], m["end"], "PLACE", "lac")
+            spans.remove(doc, [m])
+
+
 def trim_names(doc: Doc) -> None:
+    _trim_joins_and_datelines(doc)
+    _join_prefixed_sites(doc)
     _trim_deixis(doc)
     _trim_titles(doc)
     _trim_verb_tail(doc)
