@@ -3,20 +3,7 @@ that the shared page does not exercise."""
 
 from __future__ import annotations
 
-from explorer.core.models import Article
-from explorer.nlp import analyse_articles
-
-
-def analyse(text: str):
-    return analyse_articles([Article(text=text)], "聊城市")[0]
-
-
-def mentions(analysis, kind=None):
-    return {(m.surface, m.canonical) for m in analysis.mentions if kind is None or m.type == kind}
-
-
-def triples(analysis):
-    return {(r.subject, r.relation, r.object) for r in analysis.relations}
+from sentence_helpers import analyse, mentions, triples
 
 
 def test_quoted_campaign_after_a_verb_keeps_its_plan_word():

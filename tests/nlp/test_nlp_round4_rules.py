@@ -4,20 +4,7 @@ set showed, fixed as general patterns."""
 
 from __future__ import annotations
 
-from explorer.core.models import Article
-from explorer.nlp import analyse_articles
-
-
-def analyse(text: str):
-    return analyse_articles([Article(text=text)], "聊城市")[0]
-
-
-def mentions(analysis, kind=None):
-    return {(m.surface, m.canonical) for m in analysis.mentions if kind is None or m.type == kind}
-
-
-def triples(analysis):
-    return {(r.subject, r.relation, r.object) for r in analysis.relations}
+from sentence_helpers import analyse, mentions, triples
 
 
 def test_a_quoted_name_after_an_award_verb_is_an_honour_and_quansheng_is_the_province():
