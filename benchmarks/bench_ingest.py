@@ -152,18 +152,47 @@ def _row(label: str, r: dict, baseline: dict | None) -> str:
             f"{r['articles'] / r['seconds']:8.1f} {r['peak_mb'] + r['workers_peak_mb']:8.0f} {ratio}")
 
 
+ARTICLES_PER_PAGE = 5.5  # what corpus_gen makes on average
+
+
+def scale(targets: list[int]) -> int:
+    """How ingest cost grows with corpus size: each size in a fresh project and process."""
+    from benchmarks.corpus_gen import generate
+
+    print(f"{'articles':>9} {'pages':>7} {'wall s':>8} {'CPU s':>8} {'arts/s':>8} {'ms CPU/art':>10} "
+          f"{'vs first':>8} {'db MB':>7} {'peak MB':>8}  load")
+    first = None
+    for target in targets:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            generate(corpus, max(1, round(target / ARTICLES_PER_PAGE)), seed=0)
+            r = measure("ingest", corpus)
+        per_article = r["cpu"] / max(r["articles"], 1) * 1000
+        first = first or per_article
+        print(f"{r['articles']:>9,} {r['pages']:>7,} {r['seconds']:>8.1f} {r['cpu']:>8.1f} "
+              f"{r['articles'] / r['seconds']:>8.1f} {per_article:>10.2f} {per_article / first:>7.2f}x "
+              f"{r['db_bytes'] / 1e6:>7.1f} {r['peak_mb']:>8.0f}  {os.getloadavg()[0]:.1f}", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_ingest", description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100, help="pages of the full corpus (default 100)")
     parser.add_argument("--small", type=int, default=25, help="pages of the small corpus for growth (default 25)")
     parser.add_argument("--large", action="store_true", help="1,000 pages (about 7k articles)")
     parser.add_argument("--huge", action="store_true", help="10,000 pages (about 70k articles; hours)")
+    parser.add_argument(
+        "--scale", type=int, nargs="+", metavar="ARTICLES",
+        help="only the end-to-end ingest, at these corpus sizes in articles (e.g. 1000 10000 100000)",
+    )
     parser.add_argument("--child", nargs=3, metavar=("SCENARIO", "CORPUS", "WORKDIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         name, corpus, work = args.child
         print(json.dumps(_scenario(name, Path(corpus), Path(work))))
         return 0
+    if args.scale:
+        return scale(sorted(args.scale))
     pages = 10_000 if args.huge else 1_000 if args.large else args.pages
     small = min(args.small, pages)
 

