@@ -34,7 +34,7 @@ TITLE_HONOR = re.compile(r"(?:授予|获得|荣获|评为|获评|被评为|命�
 HOMETOWN_TITLE = re.compile(r"“((?:中国|全国|山东省?)[\u4e00-\u9fff]{1,6}之(?:乡|都|城))”")
 ADOPTED = re.compile(r"(?:依托|推行|推出|创建|开展|创新)“([^“”\n]{2,8})”(?![\u4e00-\u9fff]{2})")
 LEFT_STOPS = (
-    "该工程|该项目|列入|纳入|我市|本市|全市|我省|全省|我县|全县|我区|全区|该市|该县|该区|该镇|一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
+    "该工程|该项目|投资建设|投资兴建|列入|纳入|推行|推出|实行|探索|我市|本市|全市|我省|全省|我县|全县|我区|全区|该市|该县|该区|该镇|一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
     "深入|全面|持续|积极|组织|参与|参加|开启|完善|依托|按照|根据|结合|以及|还有|采取|采用|批|届|年度|"
     "的|了|等|和|与|及|是|在|为|将|把|对|从"
 )
@@ -59,6 +59,7 @@ PROJECT = re.compile(
     r"|[\u4e00-\u9fff]{2,6}(?:至|到)[\u4e00-\u9fff]{2,6}?(?:快速路|高速公路|高速铁路|高铁|铁路|公路|城际铁路|快速通道|连接线|大道)"
     r"(?:[\u4e00-\u9fff]{1,3}段)?(?:改扩建|改建|扩建|新建)?(?:工程|项目)"
 )
+PROJECT_VERB = re.compile(r"资建设|资兴建|建设|新建|兴建|扩建|签约|开工|实施|推进")
 A_GRADE = r"(?:国家)?(?:[1-5]A|A{1,5})级(?:旅游)?景区"  # 国家4A级旅游景区, AAAA级景区
 AWARD_VERBS = r"(?:获评|被评为|评为|荣获|获得了?|认定为|命名为|授予|同获|摘得|获)"
 # 获评“全省先进基层党组织”, 被评为“省级美丽幸福示范河湖”: a quoted name after an award verb is the honour
@@ -180,7 +181,7 @@ def find_projects(doc: Doc) -> None:
     text = spans.text_of(doc)
     places = [m for m in spans.mentions(doc) if m["label"] == "PLACE"]
     for match in PROJECT.finditer(text):
-        start = match.start() if text.startswith("年", match.start()) else _left_start(text, match.end() - 2)
+        start = match.start() if text.startswith("年", match.start()) else _left_start(text, match.end() - 2, limit=18)
         moved = True
         while moved:
             moved = False
@@ -188,8 +189,17 @@ def find_projects(doc: Doc) -> None:
                 if place["start"] <= start < place["end"] and place["end"] < match.end() - 4 and place["attrs"].get("code") \
                         and not text.startswith(("至", "到"), place["end"]):  # 高唐至茌平快速路工程 names both ends
                     start, moved = place["end"], True
-        if match.end() - start < 5 or _blocked(doc, start, match.end()) or spans.overlapping(doc, start, match.end(), {"ORG"}):
+        verb = PROJECT_VERB.match(text, start, match.end())
+        while verb is not None and match.end() - verb.end() >= 5:  # 投资建设X项目: the verb is not the name
+            start = verb.end()
+            verb = PROJECT_VERB.match(text, start, match.end())
+        inner = [m for m in spans.overlapping(doc, start, match.end(), {"ORG", "PLACE"})
+                 if start <= m["start"] and m["end"] <= match.end() and m["source"] in ("lac", "facility")
+                 and not m["attrs"].get("code") and (m["label"] == "ORG") == (m["source"] == "lac")]
+        blocking = [m for m in spans.overlapping(doc, start, match.end(), {"ORG"}) if m not in inner]
+        if match.end() - start < 5 or _blocked(doc, start, match.end()) or blocking:
             continue
+        spans.remove(doc, inner)  # 新能源汽车零部件产业园项目: the segmenter's product "ORG" and the park are the project's words
         spans.add(doc, start, match.end(), "PROGRAM", "project")
 
 
@@ -243,7 +253,10 @@ def find_honors(doc: Doc) -> None:
         if not spans.overlapping(doc, match.start(1), match.end(1), {"PROGRAM", "HONOR", "ORG"}):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor")
     for match in TITLE_HONOR.finditer(text):
-        if not spans.overlapping(doc, match.start(1), match.end(1)):
+        places = [m for m in spans.mentions(doc) if m["label"] == "PLACE"
+                  and match.start(1) <= m["start"] and m["end"] <= match.end(1)]
+        if not spans.overlapping(doc, match.start(1), match.end(1), {"PERSON", "ORG", "PROGRAM", "HONOR"}):
+            spans.remove(doc, places)  # 获得“山东省优秀X社区”称号: the province only names the list
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor", canonical=match.group(1))
     awards = [m for m in spans.mentions(doc) if m["source"] == "award"]
     for match in _honor_pattern().finditer(text):

@@ -148,6 +148,9 @@ def located_in(doc: Doc, facts: Facts, mentions, sentences) -> None:
         actors = [m for m in mentions if m["label"] in ("ORG", "PLACE") and m["source"] != "deixis"
                   and not m["attrs"].get("code")]
         subject = _subject_before(doc, sentence, match.start(), actors)
+        if subject is not None and any(m["label"] == "PROGRAM" and subject["end"] <= m["start"] and m["end"] <= match.start()
+                                       for m in mentions):
+            continue  # X公司投资建设的Y项目落户Z: the project lands there, not the investor
         if subject is not None:  # 该公司位于高新区 / 项目落户东昌府区
             facts.add(subject, "located_in", chain[-1], sentence, 0.8)
     for match in re.finditer(r"(?:^|[。！？\n])\s*(在)?", text):

@@ -34,7 +34,7 @@ GOV_ENDINGS = (
     "政府", "党委", "党支部", "村委会", "居委会", "办事处", "党工委", "管委会", "局", "厅", "委", "办",
     "海关", "残联", "联合会", "指挥部", "办公室", "法院", "检察院", "组织部", "宣传部", "统战部",
 )
-SUB_UNITS = ("中心", "学院", "分公司", "分院", "分局", "分行", "支行", "研究所", "研究院", "医院", "附属中学", "工会")
+SUB_UNITS = ("中心", "学院", "分公司", "分院", "分局", "分行", "支行", "研究所", "研究院", "医院", "附属中学", "工会", "志愿者协会", "学生会")
 FULL_COMPANY = ("有限公司", "有限责任公司", "集团公司")
 INDUSTRY_WORDS = (
     "机器人科技", "科技", "家纺", "漆业", "实业", "化工", "生物", "股份", "控股", "发展", "新材料", "电子",
@@ -93,6 +93,23 @@ def _proper(doc: Doc, mention: dict) -> bool:
     return any(w.tag_ in PROPER_TAGS for w in spans.words_of(doc) if w.idx < end and w.idx + len(w.text) > start)
 
 
+def _complete_known_places(doc: Doc) -> None:
+    """米市街 + 社区 where 米市街社区 is a place named in the same article: the
+    segmenter split the repeated name, the article already told us the whole."""
+    text = spans.text_of(doc)
+    records = spans.mentions(doc)
+    known = {m["text"] for m in records if m["label"] == "PLACE" and m["text"].endswith(("社区", "村", "街道"))}
+    for m in records:
+        if m["label"] != "PLACE" or m["source"] not in ("lac", "facility"):
+            continue
+        for suffix in ("社区", "村", "街道"):
+            if text.startswith(suffix, m["end"]) and m["text"] + suffix in known \
+                    and not spans.overlapping(doc, m["end"], m["end"] + len(suffix)):
+                spans.remove(doc, [m])
+                spans.add(doc, m["start"], m["end"] + len(suffix), "PLACE", "lac")
+                break
+
+
 def cleanup(doc: Doc) -> None:
     trim_names(doc)
     records = spans.mentions(doc)
@@ -106,6 +123,8 @@ def cleanup(doc: Doc) -> None:
             doomed.append(m)
         elif m["source"] == "lac" and m["label"] == "ORG" and len(m["text"]) <= 2:
             doomed.append(m)
+        elif m["source"] == "lac" and m["label"] == "ORG" and m["text"].endswith(("社区", "街道")) and len(m["text"]) >= 4:
+            m["label"] = "PLACE"  # 米市街社区党委书记: the community is a place; its 党委 is the body
         elif m["label"] == "PLACE" and m["text"].endswith(("乡村", "农村", "城乡")):
             doomed.append(m)  # 美丽乡村建设: a kind of place, not a name
         elif m["label"] == "ORG" and m["source"] != "lac" and any(
@@ -139,6 +158,7 @@ def cleanup(doc: Doc) -> None:
         ):
             doomed.append(m)
     spans.remove(doc, doomed)
+    _complete_known_places(doc)
     records = spans.mentions(doc)
     doomed = []
     for m in records:
@@ -390,9 +410,10 @@ def resolve_orgs(doc: Doc) -> None:
             for zone in gazetteer.lookup(home_city.short + wanted):
                 m["canonical"] = zone.name
                 m["attrs"].update(level="zone", code=zone.code)
-        elif m["label"] == "HONOR":  # 市级X in a city paper is the city's list; 省重点项目 the province's
-            if m["canonical"].startswith(("市级", "全市")) and home_city is not None:
-                m["canonical"] = home_city.name + m["canonical"][2:]
+        elif m["label"] == "HONOR":  # 全市X in a city paper is the city's list (市级X keeps its level); 省重点项目 the province's
+            if home_city is not None and (m["canonical"].startswith("全市") or m["canonical"].startswith("市级")
+                                          and home_city.name + m["canonical"][2:] in spans.text_of(doc)):
+                m["canonical"] = home_city.name + m["canonical"][2:]  # 市级X is the city's X where the text says so
             elif m["canonical"].startswith("全省") and province is not None:  # 全省先进基层党组织
                 m["canonical"] = province.name + m["canonical"][2:]
             elif re.match(r"省(?!级|会|内|外)", m["canonical"]) and province is not None:

@@ -68,6 +68,9 @@ def _short_body(doc: Doc, org: dict, name: str) -> dict | None:
     return spans.add(doc, org["start"], org["start"] + len(name), "ORG", "anaphora", canonical=firms[-1]["canonical"])
 
 
+UNNAMED_BODY = re.compile(r"(?:居委会|居委|村委会|村委|管委会)$")
+
+
 def roles_before(doc: Doc, person: dict) -> list[dict]:
     text = spans.text_of(doc)
     found = []
@@ -84,12 +87,18 @@ def roles_before(doc: Doc, person: dict) -> list[dict]:
                 org = _org_ending_at(doc, chosen, labels)
                 break
         chosen = chosen if org is not None else starts[-1]
+        unnamed = UNNAMED_BODY.search(text, max(0, chosen - 4), chosen) if org is None else None
+        if unnamed is not None and unnamed.start() > 0 and text[unnamed.start() - 1] == "、":
+            titles, pos = [], unnamed.start() - 1  # X党委书记、居委会主任Y: the unnamed committee gets no role
+            continue
         titles.insert(0, text[chosen:pos])
         pos = chosen
         if org is not None:
             body = _body_of_committee(doc, org)
             if body is not None:  # 市公安局党委书记、局长: the roles are at 市公安局
                 titles[0] = org["text"][len(body["text"]):] + titles[0]
+                if body["start"] == org["start"] and org in spans.mentions(doc):
+                    spans.remove(doc, [org])  # the committee is a title here, not a second body
                 org = body
             found.append({"org_start": org["start"], "org_end": org["end"], "role": "、".join(titles), "start": org["start"]})
             titles = []
