@@ -34,7 +34,8 @@ CREDIT_PLAIN = re.compile(
     rf"^\s*[（(]?\s*({_ROLE}\s*[\u4e00-\u9fff·\s]{{2,30}}([摄攝]|报道|報道)"  # 本报记者 张三 摄
     rf"|{_ROLE}\s+{_NAMES}(\s+{_ROLE}\s+{_NAMES})*)\s*[）)]?\s*$"  # 记者 张三 通讯员 李四
 )
-DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+FULL_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"  # 2022年1月4日, also read by metadata
+DATE_LINE = re.compile(r"^\s*" + FULL_DATE + r"\s*$")
 FIELD_LINE = re.compile(
     r"^\s*(联系电话|咨询电话|监督电话|举报电话|电话|传真|电子邮箱|邮箱|E-?mail|地址|邮编|网址|联系人)"
     r"\s*[：:]", re.IGNORECASE

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from explorer.ingest.layout import DATE_LINE, FULL_DATE
 from explorer.ingest.normalise import fold_width, normalise_text
 
-_FULL_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_MASTHEAD_DATE = re.compile(_FULL_DATE + r"\s*(星期|周|礼拜)[一二三四五六日天]")
-_DATE_NEAR_PAGE = re.compile(_FULL_DATE + r".{0,20}第\s*\d+\s*版|第\s*\d+\s*版.{0,20}" + _FULL_DATE)
-_DATE_LINE = re.compile(r"^\s*" + _FULL_DATE + r"\s*$", re.MULTILINE)
+_MASTHEAD_DATE = re.compile(FULL_DATE + r"\s*(星期|周|礼拜)[一二三四五六日天]")
+_DATE_NEAR_PAGE = re.compile(FULL_DATE + r".{0,20}第\s*\d+\s*版|第\s*\d+\s*版.{0,20}" + FULL_DATE)
+_DATE_LINE = re.compile(DATE_LINE.pattern, re.MULTILINE)  # a dated line anywhere in the text
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 _TEXT_PAGE = re.compile(r"第\s*(\d{1,3})\s*版|(?<![A-Za-z0-9])([A-H]\d{1,2})\s*版")
 _NAME_PAGE = re.compile(
