@@ -16,7 +16,16 @@ from explorer.core.models import Article, ArticleAnalysis, Mention, RelationFact
 from explorer.errors import PipelineError
 
 # Importing the modules registers their factories with spaCy.
-from explorer.nlp import orgs, places, programs, relations, resolve, roles, segment, spans  # noqa: F401
+from explorer.nlp import (  # noqa: F401
+    orgs,
+    places,
+    programs,
+    relations,
+    resolve,
+    roles,
+    segment,
+    spans,
+)
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
 
@@ -37,13 +46,10 @@ def load_pipeline(config_path: Path | None = None) -> Language:
     return _load(Path(config_path or CONFIG_PATH).resolve())
 
 
-REFERRING_SOURCES = ("deixis", "anaphora")
-
-
-def _mention_attrs(record: dict) -> dict:
-    attrs = dict(record["attrs"])
-    if record["source"] in REFERRING_SOURCES:
-        attrs["refers"] = record["source"]  # the store keeps the mention but not the alias
+def _mention_attrs(record: spans.Mention) -> dict:
+    attrs = dict(record.attrs)
+    if record.refers:
+        attrs["refers"] = record.source  # the store keeps the mention but not the alias
     return attrs
 
 
@@ -51,18 +57,18 @@ def to_analysis(doc) -> ArticleAnalysis:
     """Turn a processed Doc into the records other layers use."""
     records = spans.mentions(doc)
     original = spans.original_of(doc)  # mentions were found on a simplified view of the same length
+    surface_of = {id(m): original[m.start : m.end] for m in records}
     surfaces: dict[tuple[str, str], list[str]] = {}
     for m in records:
-        m["surface"] = original[m["start"] : m["end"]]
-        forms = surfaces.setdefault((m["label"], m["canonical"]), [])
+        forms = surfaces.setdefault((m.label, m.canonical), [])
         # 我市, 该区, 公司 point at a name; they are not other names of it, so
         # they must not become aliases that search or resolution would use.
-        if m["source"] not in REFERRING_SOURCES and m["surface"] not in forms:
-            forms.append(m["surface"])
+        if not m.refers and surface_of[id(m)] not in forms:
+            forms.append(surface_of[id(m)])
     mentions = tuple(
         Mention(
-            start=m["start"], end=m["end"], surface=m["surface"], type=m["label"], canonical=m["canonical"],
-            aliases=tuple(f for f in surfaces[(m["label"], m["canonical"])] if f != m["surface"]),
+            start=m.start, end=m.end, surface=surface_of[id(m)], type=m.label, canonical=m.canonical,
+            aliases=tuple(f for f in surfaces[(m.label, m.canonical)] if f != surface_of[id(m)]),
             attrs=tuple(sorted((k, str(v)) for k, v in _mention_attrs(m).items())),
         )
         for m in records
@@ -76,16 +82,16 @@ def _share_company_names(docs) -> None:
     known: dict[str, str] = {}
     for doc in docs:
         for m in spans.mentions(doc):
-            if m["label"] == "ORG":
-                for core in resolve.company_cores(m["text"]):
-                    known.setdefault(core, m["canonical"])
+            if m.label == "ORG":
+                for core in resolve.company_cores(m.text):
+                    known.setdefault(core, m.canonical)
     if not known:
         return
     for doc in docs:
         renamed = {}
         for m in spans.mentions(doc):
-            if m["label"] == "ORG" and m["canonical"] == m["text"] and m["text"] in known:
-                renamed[m["canonical"]] = m["canonical"] = known[m["text"]]
+            if m.label == "ORG" and m.canonical == m.text and m.text in known:
+                renamed[m.canonical] = m.canonical = known[m.text]
         for r in spans.relations(doc):
             r["subject"] = renamed.get(r["subject"], r["subject"])
             r["object"] = renamed.get(r["object"], r["object"])

@@ -179,23 +179,23 @@ def find_projects(doc: Doc) -> None:
     """Named investment and construction projects: 年产10万吨X项目, X物流园项目. A place
     before the name is where it is built, not part of the name."""
     text = spans.text_of(doc)
-    places = [m for m in spans.mentions(doc) if m["label"] == "PLACE"]
+    places = [m for m in spans.mentions(doc) if m.label == "PLACE"]
     for match in PROJECT.finditer(text):
         start = match.start() if text.startswith("年", match.start()) else _left_start(text, match.end() - 2, limit=18)
         moved = True
         while moved:
             moved = False
             for place in places:
-                if place["start"] <= start < place["end"] and place["end"] < match.end() - 4 and place["attrs"].get("code") \
-                        and not text.startswith(("至", "到"), place["end"]):  # 高唐至茌平快速路工程 names both ends
-                    start, moved = place["end"], True
+                if place.start <= start < place.end and place.end < match.end() - 4 and place.attrs.get("code") \
+                        and not text.startswith(("至", "到"), place.end):  # 高唐至茌平快速路工程 names both ends
+                    start, moved = place.end, True
         verb = PROJECT_VERB.match(text, start, match.end())
         while verb is not None and match.end() - verb.end() >= 5:  # 投资建设X项目: the verb is not the name
             start = verb.end()
             verb = PROJECT_VERB.match(text, start, match.end())
         inner = [m for m in spans.overlapping(doc, start, match.end(), {"ORG", "PLACE"})
-                 if start <= m["start"] and m["end"] <= match.end() and m["source"] in ("lac", "facility")
-                 and not m["attrs"].get("code") and (m["label"] == "ORG") == (m["source"] == "lac")]
+                 if start <= m.start and m.end <= match.end() and (m.guess and m.label == "ORG" or m.grown and m.label == "PLACE")
+                 and not m.attrs.get("code")]
         blocking = [m for m in spans.overlapping(doc, start, match.end(), {"ORG"}) if m not in inner]
         if match.end() - start < 5 or _blocked(doc, start, match.end()) or blocking:
             continue
@@ -244,24 +244,24 @@ def find_award_names(doc: Doc) -> None:
 def find_honors(doc: Doc) -> None:
     inside, ends = {}, {}  # positions inside / at the end of a place -> the place's start
     for m in spans.mentions(doc):
-        if m["label"] == "PLACE" and len(m["text"]) >= 2 and m["text"][0] not in "该全我本":  # not 该市国家4A级…
-            ends[m["end"]] = m["start"]
-            for pos in range(m["start"] + 1, m["end"]):
-                inside[pos] = m["start"]
+        if m.label == "PLACE" and len(m.text) >= 2 and m.text[0] not in "该全我本":  # not 该市国家4A级…
+            ends[m.end] = m.start
+            for pos in range(m.start + 1, m.end):
+                inside[pos] = m.start
     text = spans.text_of(doc)
     for match in HOMETOWN_TITLE.finditer(text):  # “中国轴承之乡”: a title a place receives
         if not spans.overlapping(doc, match.start(1), match.end(1), {"PROGRAM", "HONOR", "ORG"}):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor")
     for match in TITLE_HONOR.finditer(text):
-        places = [m for m in spans.mentions(doc) if m["label"] == "PLACE"
-                  and match.start(1) <= m["start"] and m["end"] <= match.end(1)]
+        places = [m for m in spans.mentions(doc) if m.label == "PLACE"
+                  and match.start(1) <= m.start and m.end <= match.end(1)]
         if not spans.overlapping(doc, match.start(1), match.end(1), {"PERSON", "ORG", "PROGRAM", "HONOR"}):
             spans.remove(doc, places)  # 获得“山东省优秀X社区”称号: the province only names the list
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor", canonical=match.group(1))
-    awards = [m for m in spans.mentions(doc) if m["source"] == "award"]
+    awards = [m for m in spans.mentions(doc) if m.rule.award]
     for match in _honor_pattern().finditer(text):
         if _blocked(doc, match.start(), match.end()) or any(
-                a["start"] < match.end() and match.start() < a["end"] for a in awards):
+                a.start < match.end() and match.start() < a.end for a in awards):
             continue
         start = match.start()
         if start in inside:

@@ -23,10 +23,16 @@ from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
-from explorer.nlp.anaphora import COMPANY_ENDINGS, anaphora, merge_honour_levels, own_bodies
+from explorer.nlp.anaphora import (
+    COMPANY_ENDINGS,
+    anaphora,
+    merge_honour_levels,
+    own_bodies,
+)
 from explorer.nlp.lexicon import table, words
 from explorer.nlp.orgs import PLACE_HEADS as FACILITY_HEADS
 from explorer.nlp.places import SHORT_STOP
+from explorer.nlp.spans import ENCLOSING, GROWN, Mention
 from explorer.nlp.trims import trim_names
 
 PROPER_TAGS = {"LOC", "PER", "nz", "ORG", "j", "nw", "m"}
@@ -79,17 +85,16 @@ def simplified(text: str) -> str:
 # --- cleanup -----------------------------------------------------------------
 
 
-def _inside(inner: dict, outer: dict) -> bool:
-    return outer["start"] <= inner["start"] and inner["end"] <= outer["end"] and (
-        outer["start"], outer["end"]) != (inner["start"], inner["end"])
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (
+        outer.start, outer.end) != (inner.start, inner.end)
 
 
-def _crosses(a: dict, b: dict) -> bool:
-    return a["start"] < b["start"] < a["end"] < b["end"] or b["start"] < a["start"] < b["end"] < a["end"]
+def _crosses(a: Mention, b: Mention) -> bool:
+    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
 
 
-def _proper(doc: Doc, mention: dict) -> bool:
-    start, end = mention["start"], mention["end"]
+def _proper(doc: Doc, start: int, end: int) -> bool:
     return any(w.tag_ in PROPER_TAGS for w in spans.words_of(doc) if w.idx < end and w.idx + len(w.text) > start)
 
 
@@ -98,15 +103,15 @@ def _complete_known_places(doc: Doc) -> None:
     segmenter split the repeated name, the article already told us the whole."""
     text = spans.text_of(doc)
     records = spans.mentions(doc)
-    known = {m["text"] for m in records if m["label"] == "PLACE" and m["text"].endswith(("社区", "村", "街道"))}
+    known = {m.text for m in records if m.label == "PLACE" and m.text.endswith(("社区", "村", "街道"))}
     for m in records:
-        if m["label"] != "PLACE" or m["source"] not in ("lac", "facility"):
+        if m.label != "PLACE" or m.rank > GROWN:
             continue
         for suffix in ("社区", "村", "街道"):
-            if text.startswith(suffix, m["end"]) and m["text"] + suffix in known \
-                    and not spans.overlapping(doc, m["end"], m["end"] + len(suffix)):
+            if text.startswith(suffix, m.end) and m.text + suffix in known \
+                    and not spans.overlapping(doc, m.end, m.end + len(suffix)):
                 spans.remove(doc, [m])
-                spans.add(doc, m["start"], m["end"] + len(suffix), "PLACE", "lac")
+                spans.add(doc, m.start, m.end + len(suffix), "PLACE", "lac")
                 break
 
 
@@ -115,46 +120,46 @@ def cleanup(doc: Doc) -> None:
     records = spans.mentions(doc)
     surnames = set(words("surnames.txt"))
     doomed = []
-    titles = [m for m in records if m["source"] == "title"]
+    titles = [m for m in records if m.rank == ENCLOSING]
     for m in records:
         if any(_inside(m, t) or _crosses(m, t) for t in titles):
             doomed.append(m)
-        elif m["label"] == "PERSON" and not (m["text"][:1] in surnames or m["text"][:2] in surnames):
+        elif m.label == "PERSON" and not (m.text[:1] in surnames or m.text[:2] in surnames):
             doomed.append(m)
-        elif m["source"] == "lac" and m["label"] == "ORG" and len(m["text"]) <= 2:
+        elif m.guess and m.label == "ORG" and len(m.text) <= 2:
             doomed.append(m)
-        elif m["source"] == "lac" and m["label"] == "ORG" and m["text"].endswith(("社区", "街道")) and len(m["text"]) >= 4:
-            m["label"] = "PLACE"  # 米市街社区党委书记: the community is a place; its 党委 is the body
-        elif m["label"] == "PLACE" and m["text"].endswith(("乡村", "农村", "城乡")):
+        elif m.guess and m.label == "ORG" and m.text.endswith(("社区", "街道")) and len(m.text) >= 4:
+            m.label = "PLACE"  # 米市街社区党委书记: the community is a place; its 党委 is the body
+        elif m.label == "PLACE" and m.text.endswith(("乡村", "农村", "城乡")):
             doomed.append(m)  # 美丽乡村建设: a kind of place, not a name
-        elif m["label"] == "ORG" and m["source"] != "lac" and any(
-                h["label"] == "HONOR" and h["start"] <= m["start"] and m["end"] <= h["end"] for h in records):
+        elif m.label == "ORG" and not m.guess and any(
+                h.label == "HONOR" and h.start <= m.start and m.end <= h.end for h in records):
             doomed.append(m)  # 全国青少年校园足球特色学校 is a list, not a school
-        elif m["source"] == "lac" and m["label"] == "PLACE" and m["text"].endswith(INDUSTRY_WORDS) \
-                and not m["text"].endswith(PLACE_ENDINGS) and len(m["text"]) >= 4:
-            m["label"] = "ORG"  # 阳谷县祥光铜业: a firm named with its county, not a place
-        elif m["label"] == "ORG" and m["source"] in ("lac", "org_extender") and (GENERIC_ORG.match(m["text"]) or (
-                m["text"][0] in "市县区省" and spans.text_of(doc)[m["start"] - 1 : m["start"]] == "全") or m["text"] in words("org_suffixes.txt")):  # 全市法院, 家庭农场
+        elif m.guess and m.label == "PLACE" and m.text.endswith(INDUSTRY_WORDS) \
+                and not m.text.endswith(PLACE_ENDINGS) and len(m.text) >= 4:
+            m.label = "ORG"  # 阳谷县祥光铜业: a firm named with its county, not a place
+        elif m.label == "ORG" and m.rank <= GROWN and (GENERIC_ORG.match(m.text) or (
+                m.text[0] in "市县区省" and spans.text_of(doc)[m.start - 1 : m.start] == "全") or m.text in words("org_suffixes.txt")):  # 全市法院, 家庭农场
             doomed.append(m)
-        elif m["label"] == "PLACE" and m["text"] in GENERIC_PLACES:
+        elif m.label == "PLACE" and m.text in GENERIC_PLACES:
             doomed.append(m)  # 镇街, 乡镇: kinds of places
-        elif m["label"] in ("PLACE", "ORG") and m["source"] in ("facility", "lac", "org_extender") and any(
-                h["label"] == "HONOR" and h["start"] <= m["start"] and m["end"] <= h["end"] for h in records):
+        elif m.label in ("PLACE", "ORG") and m.rank <= GROWN and any(
+                h.label == "HONOR" and h.start <= m.start and m.end <= h.end for h in records):
             doomed.append(m)  # 山东省文化产业示范园区 is a list, not a park
-        elif m["source"] == "lac" and m["label"] == "PLACE" and m["text"] in SHORT_STOP:
+        elif m.guess and m.label == "PLACE" and m.text in SHORT_STOP:
             doomed.append(m)  # 惠民 (惠民政策) is a word before it is a county
-        elif m["source"] == "lac" and m["label"] == "PLACE" and len(m["text"]) <= 3 \
-                and not m["text"].endswith(PLACE_ENDINGS) and m["text"] not in COUNTRIES \
-                and m["text"] not in load_gazetteer():
+        elif m.guess and m.label == "PLACE" and len(m.text) <= 3 \
+                and not m.text.endswith(PLACE_ENDINGS) and m.text not in COUNTRIES \
+                and m.text not in load_gazetteer():
             doomed.append(m)  # 周转, 恒温库: short segmenter guesses with no place word
-        elif m["source"] == "lac" and m["label"] == "PLACE" and m["text"].endswith("村") \
-                and spans.text_of(doc).startswith(("干部", "民"), m["end"]) and m["text"] not in load_gazetteer():
+        elif m.guess and m.label == "PLACE" and m.text.endswith("村") \
+                and spans.text_of(doc).startswith(("干部", "民"), m.end) and m.text not in load_gazetteer():
             doomed.append(m)  # 包村干部, 会同村干部: a verb, not a village
-        elif m["label"] == "ORG" and m["source"] in ("org_extender", "lac") and not _proper(doc, m) \
-                and GENERIC_BEFORE.search(spans.text_of(doc), 0, m["start"]):
+        elif m.label == "ORG" and m.rank <= GROWN and not _proper(doc, m.start, m.end) \
+                and GENERIC_BEFORE.search(spans.text_of(doc), 0, m.start):
             doomed.append(m)  # 46所乡村学校, 规模最大的物流集散中心: a kind of body, not a name
-        elif m["source"] == "facility" and not _proper(doc, m) and not any(
-            o is not m and o["start"] == m["start"] and o["label"] in ("PERSON", "PLACE") for o in records
+        elif m.grown and m.label == "PLACE" and not _proper(doc, m.start, m.end) and not any(
+            o is not m and o.start == m.start and o.label in ("PERSON", "PLACE") for o in records
         ):
             doomed.append(m)
     spans.remove(doc, doomed)
@@ -165,23 +170,23 @@ def cleanup(doc: Doc) -> None:
         for o in records:
             if o is m:
                 continue
-            same_span = (m["start"], m["end"]) == (o["start"], o["end"])
-            if m["source"] == "lac" and o["source"] != "lac" and same_span and o["label"] != m["label"]:
+            same_span = (m.start, m.end) == (o.start, o.end)
+            if m.guess and not o.guess and same_span and o.label != m.label:
                 doomed.append(m)
                 break
-            if m["source"] == "lac" and o["source"] != "lac" and o["start"] == m["start"] and 0 < m["end"] - o["end"] <= 2 \
-                    and o["label"] == m["label"] == "ORG" and o["text"].endswith(words("org_suffixes.txt")):
+            if m.guess and not o.guess and o.start == m.start and 0 < m.end - o.end <= 2 \
+                    and o.label == m.label == "ORG" and o.text.endswith(words("org_suffixes.txt")):
                 doomed.append(m)  # 聊城大学签署: the segmenter took the verb along
                 break
-            if m["source"] == "facility" and o["source"] == "gazetteer" and _crosses(m, o):
+            if m.grown and m.label == "PLACE" and o.rule.division and _crosses(m, o):
                 doomed.append(m)  # 东昌府区新区 | 新区街道: the division wins
                 break
-            if m["source"] == "lac" and o["source"] != "lac" and (_crosses(m, o) or (
-                    o["label"] == m["label"] == "PLACE" and o["start"] == m["start"] and o["end"] > m["end"])):
+            if m.guess and not o.guess and (_crosses(m, o) or (
+                    o.label == m.label == "PLACE" and o.start == m.start and o.end > m.end)):
                 doomed.append(m)
                 break
-            if m["label"] == "PERSON" and (_inside(m, o) or _crosses(m, o)):
-                if o["label"] == "PLACE" and o["text"].endswith(("故居", "纪念馆", "墓", "旧居")):
+            if m.label == "PERSON" and (_inside(m, o) or _crosses(m, o)):
+                if o.label == "PLACE" and o.text.endswith(("故居", "纪念馆", "墓", "旧居")):
                     continue  # 赵健民故居 names a person too
                 doomed.append(m)
                 break
@@ -197,15 +202,15 @@ def _split_place_chains(doc: Doc) -> None:
     records = spans.mentions(doc)
     doomed = []
     for m in records:
-        if m["label"] != "PLACE" or m["source"] == "gazetteer":
+        if m.label != "PLACE" or m.rule.division:
             continue
-        parts = sorted((o for o in records if o["source"] == "gazetteer" and _inside(o, m)), key=lambda o: o["start"])
-        covered, last_code = m["start"], ""
+        parts = sorted((o for o in records if o.rule.division and _inside(o, m)), key=lambda o: o.start)
+        covered, last_code = m.start, ""
         for part in parts:
-            code = part["attrs"].get("code", "")
-            if part["start"] == covered and code.startswith(last_code):
-                covered, last_code = part["end"], code
-        if parts and covered == m["end"]:
+            code = part.attrs.get("code", "")
+            if part.start == covered and code.startswith(last_code):
+                covered, last_code = part.end, code
+        if parts and covered == m.end:
             doomed.append(m)
         else:
             doomed.extend(parts)  # 聊城古城区 is one name, not 聊城 + 古城区
@@ -216,18 +221,17 @@ def _trim_facilities(doc: Doc) -> None:
     """开发区周公河精品水果市场 -> 周公河精品水果市场 (the place before it is separate)."""
     records = spans.mentions(doc)
     text = spans.text_of(doc)
-    spans.remove(doc, [m for m in records if m["source"] == "facility" and any(  # 中洲运河古城 | 景区: one name
-        o["source"] == "facility" and o["start"] == m["start"] and text[m["end"] : o["end"]] in FACILITY_HEADS for o in records)])
+    spans.remove(doc, [m for m in records if m.grown and m.label == "PLACE" and any(  # 中洲运河古城 | 景区: one name
+        o.grown and o.label == "PLACE" and o.start == m.start and text[m.end : o.end] in FACILITY_HEADS for o in records)])
     records = spans.mentions(doc)
     for m in list(records):
-        if m["label"] != "PLACE" or m["source"] != "facility":
+        if m.label != "PLACE" or not m.grown:
             continue
         for o in records:
-            if o is not m and o["label"] == "PLACE" and o["start"] == m["start"] and o["end"] < m["end"]:
+            if o is not m and o.label == "PLACE" and o.start == m.start and o.end < m.end:
                 spans.remove(doc, [m])
-                rest = {"start": o["end"], "end": m["end"]}
-                if m["end"] - o["end"] >= 4 and _proper(doc, rest):
-                    spans.add(doc, o["end"], m["end"], "PLACE", "facility")
+                if m.end - o.end >= 4 and _proper(doc, o.end, m.end):
+                    spans.add(doc, o.end, m.end, "PLACE", "facility")
                 break
 
 
@@ -236,8 +240,8 @@ def _standalone_texts(doc: Doc) -> set[str]:
     alone = set()
     for m in records:
         if not any(_inside(m, o) for o in records):
-            alone.add(m["text"])
-            alone.add(m["canonical"])
+            alone.add(m.text)
+            alone.add(m.canonical)
     return alone
 
 
@@ -247,12 +251,12 @@ PARENT_HEADS = re.compile(r"大学|集团|公司|医院|学校|研究院|银行"
 def _parent_orgs(doc: Doc) -> None:
     """聊城大学商学院 also names 聊城大学 (the annotation counts both, with part_of)."""
     for m in list(spans.mentions(doc)):
-        if m["label"] != "ORG" or not m["text"].endswith(SUB_UNITS):
+        if m.label != "ORG" or not m.text.endswith(SUB_UNITS):
             continue
-        for head in PARENT_HEADS.finditer(m["text"]):
+        for head in PARENT_HEADS.finditer(m.text):
             cut = head.end()
-            if 2 < cut < len(m["text"]) and m["text"][cut:].endswith(SUB_UNITS) and len(m["text"]) - cut >= 2:
-                spans.add(doc, m["start"], m["start"] + cut, "ORG", "parent_org")
+            if 2 < cut < len(m.text) and m.text[cut:].endswith(SUB_UNITS) and len(m.text) - cut >= 2:
+                spans.add(doc, m.start, m.start + cut, "ORG", "parent_org")
                 break
 
 
@@ -262,18 +266,18 @@ def _drop_nested(doc: Doc) -> None:
     doomed = []
     for m in records:
         outers = [o for o in records if _inside(m, o)]
-        if not outers or m["text"] in alone or m["canonical"] in alone:
+        if not outers or m.text in alone or m.canonical in alone:
             continue
         keep = False
         for o in outers:
-            if m["label"] == "ORG" and o["start"] == m["start"] and (m["source"] in ("lac", "parent_org") or m.get("also_lac")) \
-                    and m["text"].endswith(words("org_suffixes.txt")):
+            if m.label == "ORG" and o.start == m.start and (m.rule.nests or m.also_lac) \
+                    and m.text.endswith(words("org_suffixes.txt")):
                 keep = True  # 中共鲁西北地委 inside 中共鲁西北地委旧址: organisations nest
-            if m["label"] == "PERSON" and o["label"] == "PLACE" and o["text"].endswith(("故居", "纪念馆", "墓", "旧居")):
+            if m.label == "PERSON" and o.label == "PLACE" and o.text.endswith(("故居", "纪念馆", "墓", "旧居")):
                 keep = True
-            if m["label"] == "PLACE" and o["label"] == "ORG" and o["text"].endswith(GOV_ENDINGS):
+            if m.label == "PLACE" and o.label == "ORG" and o.text.endswith(GOV_ENDINGS):
                 keep = True  # the gold counts the place of a government body (山东省 of 山东省文化和旅游厅)
-            if m["label"] == "ORG" and o["label"] == "ORG" and o["start"] == m["start"] and o["text"][len(m["text"]):].endswith(SUB_UNITS):
+            if m.label == "ORG" and o.label == "ORG" and o.start == m.start and o.text[len(m.text):].endswith(SUB_UNITS):
                 keep = True
         if not keep:
             doomed.append(m)
@@ -292,7 +296,7 @@ def _home(doc: Doc):
 
 def resolve_deixis(doc: Doc) -> None:
     home_city, province = _home(doc)
-    places = sorted((m for m in spans.mentions(doc) if m["label"] == "PLACE" and m["attrs"].get("code")), key=lambda m: m["start"])
+    places = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and m.attrs.get("code")), key=lambda m: m.start)
     for match in re.finditer("|".join(DEIXIS), spans.text_of(doc)):
         if spans.overlapping(doc, match.start(), match.end()):
             continue
@@ -303,11 +307,11 @@ def resolve_deixis(doc: Doc) -> None:
                 spans.add(doc, match.start(), match.end(), "PLACE", "deixis", canonical=place.name,
                           level=place.level, code=place.code)
             continue
-        before = [p for p in places if p["end"] <= match.start() and p["attrs"].get("level") in target]
+        before = [p for p in places if p.end <= match.start() and p.attrs.get("level") in target]
         if before:
             last = before[-1]
-            spans.add(doc, match.start(), match.end(), "PLACE", "deixis", canonical=last["canonical"],
-                      level=last["attrs"]["level"], code=last["attrs"]["code"])
+            spans.add(doc, match.start(), match.end(), "PLACE", "deixis", canonical=last.canonical,
+                      level=last.attrs["level"], code=last.attrs["code"])
 
 
 def expand_org(name: str, home_city: str | None, province: str | None) -> str:
@@ -334,14 +338,14 @@ LOCAL_PREFIX = re.compile(r"^(该县|该区|该市|该镇|该乡|县|区|镇|乡
 LOCAL_LEVELS = {"县": ("county",), "区": ("district",), "市": ("county",), "镇": ("town",), "乡": ("town",)}
 
 
-def local_division(name: str, places: list[dict], before: int) -> str | None:
+def local_division(name: str, places: list[Mention], before: int) -> str | None:
     """县委/该镇党委: the county or town last named before this point."""
     match = LOCAL_PREFIX.match(name)
     if not match:
         return None
     levels = LOCAL_LEVELS[match.group(1)[-1]]
-    named = [p for p in places if p["end"] <= before and p["attrs"].get("level") in levels]
-    return named[-1]["canonical"] if named else None
+    named = [p for p in places if p.end <= before and p.attrs.get("level") in levels]
+    return named[-1].canonical if named else None
 
 
 def expand_local(name: str, division: str) -> str:
@@ -354,86 +358,86 @@ def expand_local(name: str, division: str) -> str:
 PARTY_DEPARTMENTS = {"宣传部", "组织部", "统战部", "政法委", "纪委", "党校"}
 
 
-def _party_department(doc: Doc, mention: dict, home_city) -> str:
+def _party_department(doc: Doc, mention: Mention, home_city) -> str:
     """宣传部 after 阳谷县委 is that committee's department, else the home city's."""
-    committees = [m for m in spans.mentions(doc) if m["label"] == "ORG" and m["end"] <= mention["start"]
-                  and m["canonical"].startswith("中共") and m["canonical"].endswith("委")]
+    committees = [m for m in spans.mentions(doc) if m.label == "ORG" and m.end <= mention.start
+                  and m.canonical.startswith("中共") and m.canonical.endswith("委")]
     if committees:
-        return max(committees, key=lambda m: m["end"])["canonical"] + mention["text"]
+        return max(committees, key=lambda m: m.end).canonical + mention.text
     if home_city is not None:
-        return f"中共{home_city.name}委{mention['text']}"
-    return mention["text"]
+        return f"中共{home_city.name}委{mention.text}"
+    return mention.text
 
 
 def resolve_orgs(doc: Doc) -> None:
     home_city, province = _home(doc)
     gazetteer = load_gazetteer()
-    places = sorted((m for m in spans.mentions(doc) if m["label"] == "PLACE" and m["attrs"].get("code")),
-                    key=lambda m: m["start"])
+    places = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and m.attrs.get("code")),
+                    key=lambda m: m.start)
     for m in spans.mentions(doc):
-        if m["label"] == "ORG":
-            division = local_division(m["canonical"], places, m["start"])
+        if m.label == "ORG":
+            division = local_division(m.canonical, places, m.start)
             if division:
-                m["canonical"] = expand_local(m["canonical"], division)
-            m["canonical"] = expand_org(m["canonical"], home_city.name if home_city else None,
+                m.canonical = expand_local(m.canonical, division)
+            m.canonical = expand_org(m.canonical, home_city.name if home_city else None,
                                         province.name if province else None)
-            if not m["canonical"].startswith("中共") and (re.search(r"[县区]委$", m["canonical"]) or (
-                    m["canonical"].endswith("市委") and m["canonical"][:-1] in gazetteer)):
-                m["canonical"] = "中共" + _city_of_district(m["canonical"][:-1], home_city) + m["canonical"]
-            if m["text"] in PARTY_DEPARTMENTS:
-                m["canonical"] = _party_department(doc, m, home_city)
+            if not m.canonical.startswith("中共") and (re.search(r"[县区]委$", m.canonical) or (
+                    m.canonical.endswith("市委") and m.canonical[:-1] in gazetteer)):
+                m.canonical = "中共" + _city_of_district(m.canonical[:-1], home_city) + m.canonical
+            if m.text in PARTY_DEPARTMENTS:
+                m.canonical = _party_department(doc, m, home_city)
             zone_body = _zone_body(doc, m, home_city)
             if zone_body:
-                m["canonical"] = zone_body
-            committee = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])委(组织部|宣传部|统战部|政法委员会|办公室)$", m["canonical"])
+                m.canonical = zone_body
+            committee = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])委(组织部|宣传部|统战部|政法委员会|办公室)$", m.canonical)
             if committee and committee.group(1) in gazetteer:  # 高唐县委组织部 -> 中共高唐县委组织部
-                m["canonical"] = "中共" + m["canonical"]
-            ecology = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])生态环境分局$", m["canonical"])
+                m.canonical = "中共" + m.canonical
+            ecology = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])生态环境分局$", m.canonical)
             if ecology and home_city is not None:  # 县生态环境分局: a branch of the city's bureau since 2019
-                m["canonical"] = f"{home_city.name}生态环境局{ecology.group(1)}分局"
-            district = re.match(r"中共([\u4e00-\u9fff]{1,5}区)委", m["canonical"])
+                m.canonical = f"{home_city.name}生态环境局{ecology.group(1)}分局"
+            district = re.match(r"中共([\u4e00-\u9fff]{1,5}区)委", m.canonical)
             if district and _city_of_district(district.group(1), home_city):  # 中共东昌府区委组织部
-                m["canonical"] = "中共" + home_city.name + m["canonical"][2:]
-        elif m["label"] == "PLACE" and home_city is not None and m["text"][-3:] in ZONES \
-                and m["text"][:-3] in (home_city.short, home_city.name):  # 聊城高新区: the city's zone
-            for zone in load_gazetteer().lookup(home_city.short + ZONES[m["text"][-3:]]):
-                m["canonical"] = zone.name
-                m["attrs"].update(level="zone", code=zone.code)
-        elif m["label"] == "PLACE" and m["text"] in ZONES and home_city is not None:
-            wanted = ZONES[m["text"]]
-            named = [z for z in spans.mentions(doc) if z["label"] == "PLACE" and z["end"] <= m["start"]
-                     and z["canonical"].endswith(wanted) and z["text"] not in ZONES]
+                m.canonical = "中共" + home_city.name + m.canonical[2:]
+        elif m.label == "PLACE" and home_city is not None and m.text[-3:] in ZONES \
+                and m.text[:-3] in (home_city.short, home_city.name):  # 聊城高新区: the city's zone
+            for zone in load_gazetteer().lookup(home_city.short + ZONES[m.text[-3:]]):
+                m.canonical = zone.name
+                m.attrs.update(level="zone", code=zone.code)
+        elif m.label == "PLACE" and m.text in ZONES and home_city is not None:
+            wanted = ZONES[m.text]
+            named = [z for z in spans.mentions(doc) if z.label == "PLACE" and z.end <= m.start
+                     and z.canonical.endswith(wanted) and z.text not in ZONES]
             if named:  # 江北水城旅游度假区 … 度假区将…: the zone just named
-                m["canonical"] = named[-1]["canonical"]
-                m["attrs"].update({k: v for k, v in named[-1]["attrs"].items() if k in ("level", "code")})
+                m.canonical = named[-1].canonical
+                m.attrs.update({k: v for k, v in named[-1].attrs.items() if k in ("level", "code")})
                 continue
             for zone in gazetteer.lookup(home_city.short + wanted):
-                m["canonical"] = zone.name
-                m["attrs"].update(level="zone", code=zone.code)
-        elif m["label"] == "HONOR":  # 全市X in a city paper is the city's list (市级X keeps its level); 省重点项目 the province's
-            if home_city is not None and (m["canonical"].startswith("全市") or m["canonical"].startswith("市级")
-                                          and home_city.name + m["canonical"][2:] in spans.text_of(doc)):
-                m["canonical"] = home_city.name + m["canonical"][2:]  # 市级X is the city's X where the text says so
-            elif m["canonical"].startswith("全省") and province is not None:  # 全省先进基层党组织
-                m["canonical"] = province.name + m["canonical"][2:]
-            elif re.match(r"省(?!级|会|内|外)", m["canonical"]) and province is not None:
-                m["canonical"] = province.name + m["canonical"][1:]
-        elif m["label"] == "PROGRAM" and doc._.aliases:
-            m["canonical"] = doc._.aliases.get(m["text"], m["canonical"])
-        m["canonical"] = simplified(m["canonical"])
+                m.canonical = zone.name
+                m.attrs.update(level="zone", code=zone.code)
+        elif m.label == "HONOR":  # 全市X in a city paper is the city's list (市级X keeps its level); 省重点项目 the province's
+            if home_city is not None and (m.canonical.startswith("全市") or m.canonical.startswith("市级")
+                                          and home_city.name + m.canonical[2:] in spans.text_of(doc)):
+                m.canonical = home_city.name + m.canonical[2:]  # 市级X is the city's X where the text says so
+            elif m.canonical.startswith("全省") and province is not None:  # 全省先进基层党组织
+                m.canonical = province.name + m.canonical[2:]
+            elif re.match(r"省(?!级|会|内|外)", m.canonical) and province is not None:
+                m.canonical = province.name + m.canonical[1:]
+        elif m.label == "PROGRAM" and doc._.aliases:
+            m.canonical = doc._.aliases.get(m.text, m.canonical)
+        m.canonical = simplified(m.canonical)
 
 
 ZONE_BODY = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(开发区|经开区|高新区|度假区)(党工委|工委|管委会|管理委员会)$")
 
 
-def _zone_body(doc: Doc, mention: dict, home_city) -> str | None:
+def _zone_body(doc: Doc, mention: Mention, home_city) -> str | None:
     """高新区党工委 -> 中共聊城高新技术产业开发区工作委员会, 聊城高新区管委会 -> …管理委员会."""
-    match = ZONE_BODY.match(mention["text"])
+    match = ZONE_BODY.match(mention.text)
     if match is None or home_city is None or match.group(1) not in ("", home_city.short, home_city.name):
         return None
     wanted = ZONES[match.group(2)]
-    named = [z for z in spans.mentions(doc) if z["label"] == "PLACE" and z["canonical"].endswith(wanted) and z["end"] <= mention["start"]]
-    zones = [named[-1]["canonical"]] if named else [z.name for z in load_gazetteer().lookup(home_city.short + wanted)]
+    named = [z for z in spans.mentions(doc) if z.label == "PLACE" and z.canonical.endswith(wanted) and z.end <= mention.start]
+    zones = [named[-1].canonical] if named else [z.name for z in load_gazetteer().lookup(home_city.short + wanted)]
     if not zones:
         return None
     return f"中共{zones[0]}工作委员会" if "工委" in match.group(3) else zones[0] + "管理委员会"
@@ -445,16 +449,16 @@ def county_city_bodies(doc: Doc) -> None:
     home_city, _ = _home(doc)
     if home_city is None:
         return
-    orgs = sorted((m for m in spans.mentions(doc) if m["label"] == "ORG"), key=lambda m: m["start"])
+    orgs = sorted((m for m in spans.mentions(doc) if m.label == "ORG"), key=lambda m: m.start)
     for m in orgs:
-        if not (m["text"].startswith("市") and m["canonical"].startswith(home_city.name)):
+        if not (m.text.startswith("市") and m.canonical.startswith(home_city.name)):
             continue
-        rest = m["canonical"][len(home_city.name) :]
+        rest = m.canonical[len(home_city.name) :]
         for earlier in orgs:
-            owner = earlier["canonical"][: -len(rest)] if earlier["canonical"].endswith(rest) else ""
-            if earlier["start"] < m["start"] and owner.endswith("市") and owner != home_city.name \
-                    and earlier["text"] == earlier["canonical"]:
-                m["canonical"] = earlier["canonical"]
+            owner = earlier.canonical[: -len(rest)] if earlier.canonical.endswith(rest) else ""
+            if earlier.start < m.start and owner.endswith("市") and owner != home_city.name \
+                    and earlier.text == earlier.canonical:
+                m.canonical = earlier.canonical
 
 
 def _city_of_district(name: str, home_city) -> str:
@@ -499,7 +503,7 @@ def company_cores(full: str) -> list[str]:
 
 
 def resolve_short_companies(doc: Doc, known: dict[str, str] | None = None) -> None:
-    fulls = {m["text"]: m["canonical"] for m in spans.mentions(doc) if m["label"] == "ORG"}
+    fulls = {m.text: m.canonical for m in spans.mentions(doc) if m.label == "ORG"}
     cores = dict(known or {})
     for full, canonical in fulls.items():
         for core in company_cores(full):
@@ -509,9 +513,9 @@ def resolve_short_companies(doc: Doc, known: dict[str, str] | None = None) -> No
     pattern = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
     for match in pattern.finditer(spans.text_of(doc)):
         clashing = spans.overlapping(doc, match.start(), match.end())
-        if any(c["label"] in ("ORG", "PROGRAM", "HONOR") and (c["end"] - c["start"]) > len(match.group()) for c in clashing):
+        if any(c.label in ("ORG", "PROGRAM", "HONOR") and (c.end - c.start) > len(match.group()) for c in clashing):
             continue
-        spans.remove(doc, [c for c in clashing if c["label"] in ("PERSON", "PLACE", "ORG")])
+        spans.remove(doc, [c for c in clashing if c.label in ("PERSON", "PLACE", "ORG")])
         spans.add(doc, match.start(), match.end(), "ORG", "short_form", canonical=cores[match.group()])
 
 
@@ -525,13 +529,13 @@ def titled_people(doc: Doc) -> None:
         start, end = match.span(1)
         if match.group(1)[0] in surnames and not spans.overlapping(doc, start, end):
             spans.add(doc, start, end, "PERSON", "titled")
-    people = [m for m in spans.mentions(doc) if m["label"] == "PERSON"]
-    names = {m["text"] for m in people}
+    people = [m for m in spans.mentions(doc) if m.label == "PERSON"]
+    names = {m.text for m in people}
     for m in people:  # 齐如 + 文家 -> 齐如文 when 齐如文 is named elsewhere
-        longer = [n for n in names if n != m["text"] and n.startswith(m["text"]) and text.startswith(n, m["start"])]
+        longer = [n for n in names if n != m.text and n.startswith(m.text) and text.startswith(n, m.start)]
         if longer:
             spans.remove(doc, [m])
-            spans.add(doc, m["start"], m["start"] + len(longer[0]), "PERSON", m["source"])
+            spans.add(doc, m.start, m.start + len(longer[0]), "PERSON", m.source)
 
 
 @functools.lru_cache(maxsize=1)
@@ -542,11 +546,11 @@ def _titled_pattern() -> re.Pattern:
 
 def resolve_person_aliases(doc: Doc) -> None:
     """于树森（于龙）: the bracketed name is another name of the same person."""
-    people = {m["start"]: m for m in spans.mentions(doc) if m["label"] == "PERSON"}
+    people = {m.start: m for m in spans.mentions(doc) if m.label == "PERSON"}
     for m in list(people.values()):
-        after = m["end"]
+        after = m.end
         if spans.text_of(doc)[after : after + 1] in ("（", "(") and after + 1 in people:
-            people[after + 1]["canonical"] = m["canonical"]
+            people[after + 1].canonical = m.canonical
 
 
 def enumerated_orgs(doc: Doc) -> None:
@@ -595,6 +599,6 @@ def resolver(doc: Doc) -> Doc:
     resolve_person_aliases(doc)
     unique = {}
     for m in spans.mentions(doc):  # trimming can make two records of one span
-        unique.setdefault((m["start"], m["end"], m["label"]), m)
-    doc._.mentions = sorted(unique.values(), key=lambda m: (m["start"], -m["end"]))
+        unique.setdefault((m.start, m.end, m.label), m)
+    doc._.mentions = sorted(unique.values(), key=lambda m: (m.start, -m.end))
     return doc

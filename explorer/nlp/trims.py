@@ -17,16 +17,17 @@ from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
 from explorer.nlp.anaphora import COMPANY_ENDINGS
 from explorer.nlp.lexicon import words
+from explorer.nlp.spans import GROWN
 
 
 def _trim_deixis(doc: Doc) -> None:
     """我市鲁西化工集团…: the 市 of 我市 is not part of the company's name."""
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
-        if m["label"] == "ORG" and m["text"].startswith("市") and m["start"] > 0 and text[m["start"] - 1] in "我本全" \
-                and m["text"].endswith(COMPANY_ENDINGS) and len(m["text"]) > 4:
-            m["start"] += 1
-            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+        if m.label == "ORG" and m.text.startswith("市") and m.start > 0 and text[m.start - 1] in "我本全" \
+                and m.text.endswith(COMPANY_ENDINGS) and len(m.text) > 4:
+            m.start += 1
+            m.text = m.canonical = text[m.start : m.end]
 
 
 def _trim_verb_char(doc: Doc) -> None:
@@ -34,15 +35,15 @@ def _trim_verb_char(doc: Doc) -> None:
     gazetteer = load_gazetteer()
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
-        if m["label"] not in ("ORG", "PLACE") or m["source"] not in ("lac", "org_extender") or len(m["text"]) < 5:
+        if m.label not in ("ORG", "PLACE") or m.rank > GROWN or len(m.text) < 5:
             continue
         for length in (2, 3, 4):
-            name = m["text"][1 : 1 + length]
+            name = m.text[1 : 1 + length]
             if name[-1:] in "县市区省" and any(d.name == name and d.level in ("county", "county_city", "district", "city", "province")
-                                                for d in gazetteer.lookup(name)) and m["text"][: 1 + length] not in gazetteer:
-                m["start"] += 1
-                m["text"] = text[m["start"] : m["end"]]
-                m["canonical"] = m["canonical"][1:] if m["canonical"] != m["text"] else m["text"]
+                                                for d in gazetteer.lookup(name)) and m.text[: 1 + length] not in gazetteer:
+                m.start += 1
+                m.text = text[m.start : m.end]
+                m.canonical = m.canonical[1:] if m.canonical != m.text else m.text
                 break
 
 
@@ -54,24 +55,24 @@ def _trim_titles(doc: Doc) -> None:
     text = spans.text_of(doc)
     titles = words("titles.txt")
     for m in spans.mentions(doc):
-        if m["source"] != "lac" or m["label"] not in ("PLACE", "ORG") or not m["text"].endswith(titles):
+        if not m.guess or m.label not in ("PLACE", "ORG") or not m.text.endswith(titles):
             continue
-        title = next(t for t in titles if m["text"].endswith(t))
-        rest = m["text"][: -len(title)]
+        title = next(t for t in titles if m.text.endswith(t))
+        rest = m.text[: -len(title)]
         if len(rest) >= 3 and rest.endswith(words("org_suffixes.txt")):
-            m["end"] -= len(title)
-            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
-            m["label"] = "ORG"
+            m.end -= len(title)
+            m.text = m.canonical = text[m.start : m.end]
+            m.label = "ORG"
 
 
 def _trim_verb_tail(doc: Doc) -> None:
     """新加坡媒体发展管理局主办: the segmenter took the verb into the name."""
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
-        if m["source"] == "lac" and m["label"] == "ORG" and m["text"].endswith(VERB_TAILS) \
-                and m["text"][:-2].endswith(words("org_suffixes.txt")):
-            m["end"] -= 2
-            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
+        if m.guess and m.label == "ORG" and m.text.endswith(VERB_TAILS) \
+                and m.text[:-2].endswith(words("org_suffixes.txt")):
+            m.end -= 2
+            m.text = m.canonical = text[m.start : m.end]
 
 
 ROLE_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:运营|承建|建设|投资|主办|承办|协办|施工|监理|设计|供货|合作|出资|牵头|签约|中标)方")
@@ -82,25 +83,25 @@ def _trim_role_noun(doc: Doc) -> None:
     """承建方山东X有限公司: the party's role is not part of its name."""
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
-        found = ROLE_NOUN.match(m["text"]) if m["label"] in ("ORG", "PLACE") else None
-        if found and len(m["text"]) - found.end() >= 4:
-            m["start"] += found.end()
-            m["text"] = text[m["start"] : m["end"]]
-            m["canonical"] = m["text"]
+        found = ROLE_NOUN.match(m.text) if m.label in ("ORG", "PLACE") else None
+        if found and len(m.text) - found.end() >= 4:
+            m.start += found.end()
+            m.text = text[m.start : m.end]
+            m.canonical = m.text
 
 
 def _split_joined(doc: Doc) -> None:
     """市中院联合市检察院: two bodies joined by 联合/会同/与/和 are two names."""
     suffixes = words("org_suffixes.txt")
     for m in list(spans.mentions(doc)):
-        if m["label"] != "ORG" or m["source"] not in ("lac", "org_extender"):
+        if m.label != "ORG" or m.rank > GROWN:
             continue
-        joint = JOINED.search(m["text"])
-        if joint is None or not m["text"][: joint.start()].endswith(suffixes) or len(m["text"]) - joint.end() < 3:
+        joint = JOINED.search(m.text)
+        if joint is None or not m.text[: joint.start()].endswith(suffixes) or len(m.text) - joint.end() < 3:
             continue
         spans.remove(doc, [m])
-        spans.add(doc, m["start"], m["start"] + joint.start(), "ORG", m["source"])
-        spans.add(doc, m["start"] + joint.end(), m["end"], "ORG", m["source"])
+        spans.add(doc, m.start, m.start + joint.start(), "ORG", m.source)
+        spans.add(doc, m.start + joint.end(), m.end, "ORG", m.source)
 
 
 LEADING_JOIN = re.compile(r"^(?:联合|会同|协同|携手)(?=[市县区省])")
@@ -114,13 +115,13 @@ def _trim_joins_and_datelines(doc: Doc) -> None:
     datelines = [m.span() for m in DATELINE.finditer(text)]
     doomed = []
     for m in spans.mentions(doc):
-        found = LEADING_JOIN.match(m["text"]) if m["label"] in ("ORG", "PLACE") else None
-        if found and m["label"] == "PLACE" and m["source"] == "lac":
+        found = LEADING_JOIN.match(m.text) if m.label in ("ORG", "PLACE") else None
+        if found and m.label == "PLACE" and m.guess:
             doomed.append(m)
-        elif found and len(m["text"]) - found.end() >= 3:
-            m["start"] += found.end()
-            m["text"] = m["canonical"] = text[m["start"] : m["end"]]
-        elif m["label"] == "ORG" and any(s <= m["start"] and m["end"] <= e for s, e in datelines) and m["text"].endswith("讯"):
+        elif found and len(m.text) - found.end() >= 3:
+            m.start += found.end()
+            m.text = m.canonical = text[m.start : m.end]
+        elif m.label == "ORG" and any(s <= m.start and m.end <= e for s, e in datelines) and m.text.endswith("讯"):
             doomed.append(m)
     spans.remove(doc, doomed)
 
@@ -131,12 +132,12 @@ def _join_prefixed_sites(doc: Doc) -> None:
     text = spans.text_of(doc)
     records = spans.mentions(doc)
     for m in list(records):
-        if m["label"] != "PLACE" or m["source"] != "lac" or m["attrs"].get("code") or len(m["text"]) < 3:
+        if m.label != "PLACE" or not m.guess or m.attrs.get("code") or len(m.text) < 3:
             continue
-        prefix = [o for o in records if o["label"] == "PLACE" and o["end"] == m["start"] and (
-            o["text"] == "中国" or o["attrs"].get("level") in ("county", "county_city", "district", "city"))]
-        if prefix and not text.startswith(("的", "和", "与"), m["start"]):
-            spans.add(doc, prefix[0]["start"], m["end"], "PLACE", "lac")
+        prefix = [o for o in records if o.label == "PLACE" and o.end == m.start and (
+            o.text == "中国" or o.attrs.get("level") in ("county", "county_city", "district", "city"))]
+        if prefix and not text.startswith(("的", "和", "与"), m.start):
+            spans.add(doc, prefix[0].start, m.end, "PLACE", "lac")
             spans.remove(doc, [m])
 
 

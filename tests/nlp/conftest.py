@@ -27,4 +27,4 @@ def make_doc(vocab):
 def found(doc, label=None):
     from explorer.nlp import spans
 
-    return {(m["text"], m["label"]) for m in spans.mentions(doc) if label is None or m["label"] == label}
+    return {(m.text, m.label) for m in spans.mentions(doc) if label is None or m.label == label}

@@ -43,23 +43,23 @@ def test_org_head_before_a_title_in_one_word(make_doc):
 def test_gazetteer_finds_places_inside_a_longer_word(make_doc):
     doc = make_doc([("临清市金郝庄镇政府", "ORG"), ("邀请", "v")])
     place_gazetteer(doc)
-    places = {m["text"]: m for m in spans.mentions(doc)}
+    places = {m.text: m for m in spans.mentions(doc)}
     assert set(places) == {"临清市", "金郝庄镇"}
-    assert places["金郝庄镇"]["attrs"]["level"] == "town"
+    assert places["金郝庄镇"].attrs["level"] == "town"
 
 
 def test_gazetteer_short_names_need_a_word_start(make_doc):
     doc = make_doc([("聊城", "LOC"), ("的", "u"), ("我市中", "n")])
     place_gazetteer(doc)
     assert found(doc) == {("聊城", "PLACE")}
-    assert spans.mentions(doc)[0]["canonical"] == "聊城市"
+    assert spans.mentions(doc)[0].canonical == "聊城市"
 
 
 def test_programmes_from_titles_quotes_and_plan_words(make_doc):
     text = "市政府印发《聊城市优质专利补助办法》（以下简称《办法》），实施“链长制”和管理提升“百千万”行动，落实党员联系户制度。"
     doc = make_doc([(c, "n") for c in text])
     program_honor(doc)
-    programs = {m["text"]: m["canonical"] for m in spans.mentions(doc) if m["label"] == "PROGRAM"}
+    programs = {m.text: m.canonical for m in spans.mentions(doc) if m.label == "PROGRAM"}
     assert programs["聊城市优质专利补助办法"] == "《聊城市优质专利补助办法》"
     assert programs["链长制"] == "链长制"  # enclosing quotes are not part of the name (ANNOTATION.md)
     assert "管理提升“百千万”行动" in programs
@@ -71,7 +71,7 @@ def test_honours_with_level_prefixes_and_spaces_in_numbers(make_doc):
     text = "培育国家级专精特新企业2家、省级新材料领军企业库 50 强企业 1 家、瞪羚企业3家"
     doc = make_doc([(c, "n") for c in text])
     program_honor(doc)
-    honors = {m["canonical"] for m in spans.mentions(doc) if m["label"] == "HONOR"}
+    honors = {m.canonical for m in spans.mentions(doc) if m.label == "HONOR"}
     assert {"国家级专精特新企业", "省级新材料领军企业库50强企业", "瞪羚企业"} <= honors
 
 
@@ -96,7 +96,7 @@ def test_resolver_deixis_and_short_company_names(make_doc):
     spans.add(doc, 0, 4, "PLACE", "gazetteer", level="district", code="151401")
     spans.add(doc, 5, 17, "ORG", "lac")
     resolver(doc)
-    canon = {m["text"]: m["canonical"] for m in spans.mentions(doc)}
+    canon = {m.text: m.canonical for m in spans.mentions(doc)}
     assert canon["该区"] == "东昌府区"
     assert canon["罗克佳华"] == "山东罗克佳华科技有限公司"
     assert canon["我市"] == "聊城市"
@@ -122,7 +122,7 @@ def test_county_bodies_take_the_county_last_named(make_doc):
         at = text.index(name)
         spans.add(doc, at, at + len(name), "ORG", "org_extender")
     resolver(doc)
-    canon = {m["text"]: m["canonical"] for m in spans.mentions(doc)}
+    canon = {m.text: m.canonical for m in spans.mentions(doc)}
     assert canon["县委"] == "中共阳谷县委"
     assert canon["县政府"] == "阳谷县人民政府"
 
@@ -149,7 +149,7 @@ def test_party_departments_belong_to_the_committee_just_named(make_doc):
     spans.add(doc, 0, 4, "ORG", "org_extender")
     spans.add(doc, 7, 10, "ORG", "org_extender")
     resolver(doc)
-    canon = {m["text"]: m["canonical"] for m in spans.mentions(doc)}
+    canon = {m.text: m.canonical for m in spans.mentions(doc)}
     assert canon["阳谷县委"] == "中共阳谷县委"
     assert canon["宣传部"] == "中共阳谷县委宣传部"
 

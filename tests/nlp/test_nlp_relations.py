@@ -25,7 +25,7 @@ def test_located_in_from_weiyu_and_adjacent_places(make_doc):
         ("烟庄街道", "PLACE", {"code": "151405003", "level": "street", "source": "gazetteer"}),
         ("王村的", "PLACE", {}),  # placeholder replaced below
     ])
-    spans.remove(doc, [m for m in spans.mentions(doc) if m["text"] == "王村的"])
+    spans.remove(doc, [m for m in spans.mentions(doc) if m.text == "王村的"])
     spans.add(doc, 8, 10, "PLACE", "gazetteer", code="151405003029", level="village")
     spans.add(doc, 11, 20, "PLACE", "facility")
     doc._.roles = []
