@@ -8,9 +8,9 @@ line-wrapping of newspaper columns and only ever drops line breaks.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from explorer.core.text import to_simplified as traditional_to_simplified
 from explorer.ingest.layout import ends_sentence
 
 # Full-width ASCII letters and digits (and the symbols that live inside Latin
@@ -50,24 +50,13 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # bundled OpenCC data, works offline
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
-
-
 def normalise_text(text: str, to_simplified: bool = False) -> str:
     """The character normalisation of Article.text: controls out, full-width
     letters/digits folded, spaces tidied, optionally traditional -> simplified.
     Line breaks are kept as they are."""
     text = strip_controls(text).translate(_FOLD)
     if to_simplified:
-        text = _t2s().convert(text)
+        text = traditional_to_simplified(text)
     lines = []
     for line in text.split("\n"):
         line = _SPACE_RUN.sub(" ", line).strip()

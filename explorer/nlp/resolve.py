@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
+from explorer.core.text import to_simplified
 from explorer.nlp import spans
 from explorer.nlp.anaphora import (
     COMPANY_ENDINGS,
@@ -68,18 +69,8 @@ ZONE_WORD = re.compile(r"(?<![\u4e00-\u9fff])(开发区|经开区|高新区|度�
 ZONES = {"开发区": "经济技术开发区", "经开区": "经济技术开发区", "高新区": "高新技术产业开发区", "度假区": "旅游度假区"}
 
 
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    try:
-        import opencc
-
-        return opencc.OpenCC("t2s").convert
-    except Exception:  # pragma: no cover - opencc is a declared dependency
-        return lambda text: text
-
-
 def simplified(text: str) -> str:
-    return _t2s()(text)
+    return to_simplified(text)
 
 
 # --- cleanup -----------------------------------------------------------------

@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from explorer.core.text import to_simplified
 from explorer.errors import PipelineError
 from explorer.nlp import spans
 from explorer.nlp.lexicon import is_han
@@ -170,27 +171,14 @@ def _transposed(lac):
     return np.ascontiguousarray(lac._transitions.T)
 
 
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    try:
-        import opencc
-
-        return opencc.OpenCC("t2s").convert
-    except Exception:  # pragma: no cover - opencc is a declared dependency
-        return None
-
-
 def simplified_view(text: str) -> str:
     """The text in simplified characters with the same length, so that offsets
     found on it index the original (traditional) text too."""
     text = text.translate(CORNER_QUOTES)
-    convert = _t2s()
-    if convert is None:
-        return text
-    view = convert(text)
+    view = to_simplified(text)
     if len(view) == len(text):
         return view
-    return "".join(c if len(s := convert(c)) != 1 else s for c in text)
+    return "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
 
 
 # Traditional-script papers quote with corner brackets; the rules read “” and ‘’.
