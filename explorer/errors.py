@@ -60,6 +60,10 @@ class UnsupportedFormatError(InputFileError):
     """No reader handles this kind of file."""
 
 
+class LayoutPageError(InputFileError):
+    """An e-edition layout page (版面): it lists the page's articles, it is not one."""
+
+
 # --- project / store --------------------------------------------------------
 
 
@@ -76,8 +80,26 @@ class ProjectOpenError(ProjectError):
         self.reason = reason
 
 
+class NotAProjectError(ProjectOpenError):
+    """The file exists but is not an explorer project (another application's
+    SQLite file, or no database at all); it is left untouched."""
+
+
+class ProjectReadOnlyError(ProjectOpenError):
+    """The project or its folder cannot be written (permissions, a read-only
+    disk): reading works, changing does not."""
+
+
 class ProjectBusyError(ProjectError):
     """Another writer holds the project for too long."""
+
+
+class StorageFullError(ProjectError):
+    """The disk is full; the write in progress was undone."""
+
+
+class ProjectWriteError(ProjectError):
+    """SQLite refused a write for another reason (I/O error); it was undone."""
 
 
 class SchemaError(ProjectError):
@@ -120,6 +142,10 @@ class PipelineError(ExplorerError):
 
 class ExportError(ExplorerError):
     """An export could not be written."""
+
+
+class ClusterError(ExplorerError):
+    """The Dask scheduler given to `ingest --scheduler` cannot be reached or used."""
 
 
 class CancelledError(ExplorerError):

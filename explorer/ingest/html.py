@@ -1,11 +1,15 @@
-"""Saved news web pages -> headline + article text, with lxml.
+"""Saved news web pages -> headline, date and article text.
 
-The page is decoded from its BOM, its <meta charset> or, failing both, the
-bytes. Page furniture (nav, header, footer, aside, script, forms, share and
-"相关新闻" blocks) is removed, then the article body is the <article>
-element, an element whose id/class says content, or else the element with
-the most paragraph text. The result is "headline\\n\\nparagraph\\n\\n...",
-which the segmenter reads as one headline-first article.
+Main text, title and date come from trafilatura (maintained, Apache-2.0),
+which knows far more site layouts than a hand-written extractor; the
+project's own lxml rules (html_fallback) serve pages too small for it and
+drop what it keeps of a 来源/时间 line. On top sits what only a newspaper
+reader knows: a headline that repeats the site name loses the suffix, an
+e-edition layout page (版面) is not an article (web_edition), and the bytes,
+not the <meta charset>, decide the encoding.
+
+The result is "headline\\n\\nparagraph\\n\\n...", which the segmenter reads as
+one headline-first article.
 """
 
 from __future__ import annotations
@@ -13,29 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from explorer.errors import EmptyFileError, LayoutPageError
+from explorer.ingest import html_fallback
 from explorer.ingest.decoding import decode_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button", "select", "template", "svg")
-_FURNITURE = re.compile(
-    r"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|header|sidebar|side|related|recommend|share|comment|"
-    r"copyright|advert|ads?|banner|toolbar|pager|pagination|hot|rank)([\s_-]|$)",
-    re.IGNORECASE,
-)
-_RELATED_HEAD = re.compile(r"^\s*(相关新闻|相关阅读|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|更多新闻|责任编辑)")
-_CONTENT_HINT = re.compile(r"(content|article|main|text|detail|TRS_Editor|news_?body|post)", re.IGNORECASE)
-_BLOCKS = ("p", "div", "section", "li", "h2", "h3", "h4", "blockquote", "td", "br", "tr")
-_DATE_META = (
-    "article:published_time", "publishdate", "pubdate", "publish_date", "publishtime",
-    "og:article:published_time", "date", "dc.date", "dcterms.created", "firstpublishedtime",
-)
-_ISO = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-
-
-# The source/time/author line under a headline, not article text.
-_INFO_LINE = re.compile(
-    r"^(.{0,40}(来源|作者|编辑|发布时间|发布日期|时间|浏览|点击|字号)\s*[：:].{0,80}"
-    r"|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?.{0,60})$"
+_TITLE_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]{1,2}\s+")  # never a bare —— (a headline's own dash)
+# Lines of page furniture that survive extraction on some sites.
+_FURNITURE_LINE = re.compile(
+    r"^(?:调整字体|字体[:：]?\s*[大中小]|【?字号[:：]?|[【\[]?\s*(?:打印|关闭|收藏|纠错)|分享到|扫一扫|点击进入|全部导航|"
+    r"上一篇|下一篇|返回顶部|责任编辑|编辑[:：]|来源[:：]|作者[:：]|当前位置|网站地图|版权所有).{0,60}$"
 )
 
 
@@ -49,114 +40,120 @@ class HtmlPage:
 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str]:
-    match = _META_CHARSET.search(data[:4096])
-    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        declared = match.group(1).decode("ascii").lower()
-        declared = "gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared
+    """The bytes decide: a BOM, then strict UTF-8 (pages that declare GB2312
+    are often stored as UTF-8), then the declared charset, then detection."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: fall back to detection
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        match = _META_CHARSET.search(data[:4096])
+        if match:
+            declared = match.group(1).decode("ascii").lower()
+            declared = "gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared
+            try:
+                return data.decode(declared), declared
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: fall back to detection
     return decode_bytes(data, path)
 
 
-def _collect(node, parts: list[str]) -> None:
-    """Text in document order, a line break around block elements; comments skipped."""
-    if isinstance(node.tag, str):
-        block = node.tag in _BLOCKS
-        if block:
-            parts.append("\n")
-        parts.append(node.text or "")
-        for child in node:
-            _collect(child, parts)
-            parts.append(child.tail or "")
-        if block:
-            parts.append("\n")
+def parse_html(text: str):
+    """An lxml tree without the 255-level nesting limit (deep pages lose no text)."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
+    return lxml.html.document_fromstring(text.lstrip("\ufeff"), parser=parser)
 
 
-def _text_of(element) -> str:
-    parts: list[str] = []
-    _collect(element, parts)
-    return "".join(parts)
-
-
-def _paragraphs(element) -> list[str]:
-    text = _text_of(element)
-    return [re.sub(r"\s+", " ", p).strip() for p in text.split("\n") if p.strip()]
-
-
-def _attached(node, root) -> bool:
-    """Still in the tree (not inside a block dropped earlier in this pass)."""
-    while node is not None and node is not root:
-        node = node.getparent()
-    return node is root
-
-
-def _score(element) -> int:
-    return sum(len((p.text_content() or "").strip()) for p in element.findall("p"))
-
-
-def _date_near(text: str, headline: str) -> str | None:
-    """The date printed under the headline (来源/时间 line) when no meta gives one."""
-    position = text.find(headline)
-    window = text[position + len(headline) : position + len(headline) + 300] if position >= 0 else ""
-    match = _ISO.search(window)
-    if not match:
+def clean_headline(title: str | None, site: str | None) -> str | None:
+    """"冠县召开会议_聊城新闻网" -> "冠县召开会议": drop a site-name suffix or prefix."""
+    if not title:
         return None
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    title = title.strip()
+    if site and title != site:
+        title = re.sub(rf"^\s*{re.escape(site)}\s*[-–—_|｜:：]*\s*|\s*[-–—_|｜]*\s*{re.escape(site)}\s*$", "", title)
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    return max(parts, key=len) if parts else None  # "headline_section_site": the headline is the longest
+
+
+def _trafilatura(tree):
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=True, date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+    except Exception:  # noqa: BLE001 - a parser failure on odd markup means: use our own rules
+        return None
+
+
+def _body_lines(text: str, headline: str | None) -> list[str]:
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    lines = [ln for ln in lines if ln and not _FURNITURE_LINE.match(ln) and not html_fallback.is_info_line(ln)]
+    if headline and lines and lines[0] == headline:
+        lines = lines[1:]
+    return lines
+
+
+_HEADING_HINT = re.compile(r"title|tit\b|headline|font01|biaoti|bt\b", re.IGNORECASE)
+
+
+def _heading_texts(tree) -> list[str]:
+    """Texts of heading-like elements in page order (h1–h3, or a title class)."""
+    texts = []
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in ("title", "head", "meta", "script", "style"):
+            continue
+        if node.tag in ("h1", "h2", "h3") or _HEADING_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            text = re.sub(r"\s+", " ", node.text_content()).strip()
+            if 4 <= len(text) <= 80:
+                texts.append(text)
+    return texts
+
+
+def choose_headline(tree, meta: dict[str, str], extracted_title: str | None, site: str | None) -> str | None:
+    """The page's own heading that the <title> or a title meta repeats; else
+    the title meta, the first <h1>, trafilatura's title or the <title>, each
+    without the site name. A navigation heading (全部导航) is in no title."""
+    titles = [t for t in (meta.get("articletitle"), meta.get("og:title"), meta.get("title"),
+                          tree.findtext(".//title"), extracted_title) if t]
+    for text in _heading_texts(tree):
+        if any(text in t for t in titles):
+            return text
+    h1 = tree.find(".//h1")
+    first = meta.get("articletitle") or (h1.text_content().strip() if h1 is not None else None)
+    return clean_headline(first or extracted_title or tree.findtext(".//title"), site)
+
+
+def extract_page(text: str, encoding: str) -> HtmlPage:
+    """Headline, date, site and main text of one decoded page."""
+    tree = parse_html(text)
+    meta = html_fallback.page_meta(tree)
+    result = _trafilatura(parse_html(text))  # trafilatura prunes the tree it is given
+    site = meta.get("og:site_name") or meta.get("application-name") or getattr(result, "sitename", None)
+    headline = choose_headline(tree, meta, getattr(result, "title", None), site)
+    lines = _body_lines(result.text, headline) if result is not None and result.text else []
+    if sum(len(line) for line in lines) < 20:
+        lines = html_fallback.fallback_paragraphs(parse_html(text), headline)
+    date = (html_fallback.meta_date(meta) or html_fallback.date_near_headline(tree, headline, lines[0] if lines else None)
+            or getattr(result, "date", None))
+    blocks = ([headline] if headline else []) + lines
+    return HtmlPage("\n\n".join(blocks), encoding, headline, date, site)
 
 
 def read_html(data: bytes, path: str) -> HtmlPage:
-    import lxml.html
+    """One saved article page. A layout page (版面) is refused with a typed
+    error: its articles are files of their own (see web_edition)."""
+    from explorer.ingest import web_edition
 
     text, encoding = decode_html(data, path)
-    root = lxml.html.document_fromstring(text.lstrip("\ufeff"))
-    meta = {}
-    for node in root.iter("meta"):
-        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
-        if key and node.get("content"):
-            meta.setdefault(key, node.get("content").strip())
-    date = None
-    for key in _DATE_META:
-        if key in meta and (m := _ISO.search(meta[key])):
-            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            break
-    title = root.findtext(".//title") or ""
-    h1 = root.find(".//h1")
-    headline = (h1.text_content() if h1 is not None else "").strip() or re.split(r"\s*[-_|–—]{1,2}\s*", title.strip())[0] or None
-    if date is None and headline:
-        date = _date_near(root.text_content(), headline)
-    for tag in _DROP_TAGS:
-        for node in list(root.iter(tag)):
-            node.drop_tree()
-    for node in list(root.iter()):
-        if not isinstance(node.tag, str) or not _attached(node, root):
-            continue
-        marker = f"{node.get('class', '')} {node.get('id', '')}"
-        if _FURNITURE.search(marker) and not _CONTENT_HINT.search(node.get("id", "")):
-            node.drop_tree()
-        elif node.tag in ("div", "section", "h2", "h3", "h4", "p", "ul") and _RELATED_HEAD.match(node.text_content() or ""):
-            # the heading of a related-news block and everything after it in its parent
-            parent = node.getparent()
-            for sibling in list(node.itersiblings()):
-                sibling.drop_tree()
-            node.drop_tree()
-            if parent is not None and parent.getparent() is not None and not (parent.text_content() or "").strip():
-                parent.drop_tree()
-    body = root.find(".//article")
-    if body is None:
-        hinted = [n for n in root.iter() if isinstance(n.tag, str) and _CONTENT_HINT.search(f"{n.get('class', '')} {n.get('id', '')}")]
-        hinted = [n for n in hinted if _score(n) > 0]
-        candidates = hinted or [n for n in root.iter("div", "section", "td", "body") if _score(n) > 0]
-        body = max(candidates, key=_score, default=root.find(".//body"))
-    for h1_node in body.iter("h1") if body is not None else ():
-        h1_node.drop_tree()
-        break
-    paragraphs = _paragraphs(body) if body is not None else []
-    if headline and paragraphs and paragraphs[0] == headline:
-        paragraphs = paragraphs[1:]
-    paragraphs = [p for p in paragraphs if not _INFO_LINE.match(p)]
-    blocks = ([headline] if headline else []) + paragraphs
-    site = meta.get("og:site_name") or meta.get("application-name")
-    return HtmlPage("\n\n".join(blocks), encoding, headline, date, site)
+    tree = parse_html(text)
+    links = web_edition.article_links(tree)
+    if web_edition.is_layout_page(tree, links):
+        raise LayoutPageError(path, f"layout page: {len(links)} articles linked, not included")
+    page = extract_page(text, encoding)
+    if not page.text.strip():
+        raise EmptyFileError(path, "the web page holds no article text")
+    return page
