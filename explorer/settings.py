@@ -16,7 +16,6 @@ import platformdirs
 
 APP_NAME = "explorer"
 PROJECT_ENV = "EXPLORER_PROJECT"
-DEFAULT_HOME_CITY = "聊城市"
 DEFAULT_SOURCE = None
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -59,7 +58,7 @@ class IngestOptions:
     """What the user said about the files being ingested."""
 
     source: str | None = DEFAULT_SOURCE
-    home_city: str = DEFAULT_HOME_CITY
+    home_city: str | None = None  # None: read from the source (explorer/ingest/home_city.py)
     date: str | None = None
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     to_simplified: bool = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from explorer.services import extract
-from explorer.settings import DEFAULT_HOME_CITY, IngestOptions
+from explorer.settings import IngestOptions
 
 
 def register(subparsers) -> None:
@@ -14,8 +14,8 @@ def register(subparsers) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .pdf .html)")
     p.add_argument(
         "--home-city",
-        default=DEFAULT_HOME_CITY,
-        help=f"the city that 我市/本市/全市 means (default {DEFAULT_HOME_CITY})",
+        default=None,
+        help="the city that 我市/本市/全市 means (default: read from the paper's name, the dateline or the file name)",
     )
     p.add_argument("--format", choices=["json"], default="json", help="output format (json)")
     p.add_argument(

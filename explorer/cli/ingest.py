@@ -8,7 +8,7 @@ import sys
 
 from explorer.core import TaskState
 from explorer.services import ingest
-from explorer.settings import DEFAULT_HOME_CITY, IngestOptions
+from explorer.settings import IngestOptions
 
 
 def _iso_date(text: str) -> str:
@@ -23,8 +23,9 @@ def register(subparsers) -> None:
     p.add_argument("--source", help="name of the paper (default: detected from the text)")
     p.add_argument(
         "--home-city",
-        default=DEFAULT_HOME_CITY,
-        help=f"the city that 我市/本市/全市 means for this source (default {DEFAULT_HOME_CITY})",
+        default=None,
+        help="the city that 我市/本市/全市 means for this source (default: read from the paper's name, "
+        "the dateline or the file name; none when nothing says)",
     )
     p.add_argument("--date", type=_iso_date, help="publication date YYYY-MM-DD")
     p.add_argument(

@@ -50,8 +50,9 @@ class IngestDialog(QDialog):
         add_folder = QPushButton(self.tr("添加文件夹…"), self)
         add_folder.clicked.connect(self._choose_folder)
         self.source = QLineEdit(self)
-        self.source.setPlaceholderText(self.tr("例如：聊城日报"))
-        self.home_city = QLineEdit(settings.DEFAULT_HOME_CITY, self)
+        self.source.setPlaceholderText(self.tr("例如：南通日报"))
+        self.home_city = QLineEdit(self)
+        self.home_city.setPlaceholderText(self.tr("留空则从报名、电头或文件名推断"))
         self.use_date = QCheckBox(self.tr("指定日期"), self)
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
@@ -122,7 +123,7 @@ class IngestDialog(QDialog):
     def options(self) -> settings.IngestOptions:
         return settings.IngestOptions(
             source=self.source.text().strip() or None,
-            home_city=self.home_city.text().strip() or settings.DEFAULT_HOME_CITY,
+            home_city=self.home_city.text().strip() or None,
             date=self.date.date().toString("yyyy-MM-dd") if self.use_date.isChecked() else None,
         )
 

@@ -62,7 +62,11 @@ def run(paths: Iterable[str], options: IngestOptions, state: TaskState | None = 
         state.progress(number / max(len(files), 1), f"extracting {given}")
         document = read_document(path, options)
         articles = split_articles(document, options)
-        analyses = analyse_articles(articles, options.home_city, nlp=nlp, n_process=n_process)
-        documents.append({"path": given, "articles": [article_json(a, x) for a, x in zip(articles, analyses)]})
+        # the user's city, else the one the source names, else none (我市 stays unresolved)
+        analyses = analyse_articles(articles, document.home_city, nlp=nlp, n_process=n_process)
+        documents.append({
+            "path": given, "home_city": document.home_city,
+            "articles": [article_json(a, x) for a, x in zip(articles, analyses)],
+        })
     state.progress(1.0, "")
     return {"documents": documents}

@@ -26,8 +26,8 @@ def stats(project: Project) -> ProjectStats:
 
 
 def sample_options() -> settings.IngestOptions:
-    """The bundled pages are a Liaocheng daily: 我市 means 聊城市."""
-    return settings.IngestOptions(home_city=settings.DEFAULT_HOME_CITY)
+    """The bundled pages name their paper in the file name (the home city is read from it)."""
+    return settings.IngestOptions()
 
 
 def ensure_sample(project: Project, state: TaskState | None = None) -> bool:
