@@ -5,7 +5,10 @@ four fictional sample pages of resources/sample and the eight blind evaluation
 pages of tests/data/eval_gold and tests/data/eval_gold2 (scored as ANNOTATION.md says), PERSON/ORG/PLACE mention F1 on a subset of MSRA test and
 CLUENER dev (exact span and type), and throughput in characters per second
 against a spacy.blank("zh") + jieba baseline measured in the same run.
-Run: .venv/bin/python -m benchmarks.bench_nlp  (needs ../shared beside the repo)
+First the real published articles of eval/real (benchmarks/bench_real.py: dev
+split per article, the blind split only with --blind), scored as `explorer
+extract` output. Run: .venv/bin/python -m benchmarks.bench_nlp [--real-only]
+[--blind]  (the pages need ../shared beside the repo)
 """
 
 from __future__ import annotations
@@ -207,6 +210,7 @@ def load_time() -> None:
 
 EVAL_GOLD = REPO / "tests" / "data" / "eval_gold"
 EVAL_GOLD2 = REPO / "tests" / "data" / "eval_gold2"
+EVAL_GOLD3 = REPO / "tests" / "data" / "eval_gold3"
 
 
 def eval_quality(nlp, folder: Path = EVAL_GOLD, label: str = "eval set") -> None:
@@ -234,18 +238,35 @@ def eval_quality(nlp, folder: Path = EVAL_GOLD, label: str = "eval set") -> None
               f"relation F1 micro {total_relations.f1:.3f} macro {sum(relation_f1) / len(relation_f1):.3f}")
 
 
+def _arguments(argv):
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_nlp", description=__doc__.split("\n")[0])
+    parser.add_argument("--real-only", action="store_true",
+                        help="score only the real articles of eval/real (dev split), skip the pages, MSRA, CLUENER and speed")
+    parser.add_argument("--blind", action="store_true",
+                        help="also score the blind split (the coordinator's once-per-round figure; totals only)")
+    return parser.parse_args(argv)
+
+
 def main(argv=None) -> int:
+    from benchmarks import bench_real
     from explorer.nlp import load_pipeline
 
+    args = _arguments(argv)
+    nlp = load_pipeline()
+    bench_real.main(nlp, blind=args.blind)
+    if args.real_only:
+        return 0
     if not PAGE.exists():
         print(f"skipped: {PAGE} not found")
         return 0
     load_time()
-    nlp = load_pipeline()
     page_quality(nlp)
     sample_quality(nlp)
     eval_quality(nlp)
     eval_quality(nlp, EVAL_GOLD2, "eval set 2")
+    eval_quality(nlp, EVAL_GOLD3, "eval set 3")
     ner_f1(nlp, "MSRA test", _msra(MSRA_SENTENCES))
     ner_f1(nlp, "CLUENER dev", _cluener(CLUENER_SENTENCES))
     throughput(nlp)

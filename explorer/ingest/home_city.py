@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from explorer.core.gazetteer import Division, Gazetteer, load_gazetteer
 
-_PAPER = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|都市报|时报|商报|新闻网|融媒体中心|广播电视台|电视台)")
+_PAPER = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|都市报|时报|商报)")
 _PAPER_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|都市报|时报|商报)[讯訊]")
 _DATELINE = re.compile(r"本[报報]([\u4e00-\u9fff]{2,6}?)[讯訊电電]")
 _SOURCE_LINE = re.compile(r"(?:来源|來源|稿源)\s*[:：]\s*([^\n]{2,40})")
@@ -118,9 +118,13 @@ def _from_paper(text: str) -> tuple[Division, str] | None:
     return None
 
 
+MASTHEAD_LINE = 30  # a masthead or footer line is short; a long line is prose that cites papers
+
+
 def _edges(text: str, head: int = 6, tail: int = 4) -> str:
+    """The short lines at the top and bottom of a page, where a paper prints its name."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    return "\n".join(lines[:head] + lines[-tail:])
+    return "\n".join(ln for ln in lines[:head] + lines[-tail:] if len(ln.strip()) <= MASTHEAD_LINE)
 
 
 def from_source(source: str | None) -> HomeCity | None:

@@ -87,11 +87,27 @@ def _canonical_map(gold: Sequence[dict]) -> dict[str, str]:
     return mapping
 
 
-def score_relations(predicted: Iterable[tuple[str, str, str]], gold_relations: Sequence[dict], gold_entities: Sequence[dict]) -> Score:
+def _relation_sets(predicted, gold_relations, gold_entities):
     mapping = _canonical_map(gold_entities)
     pred = {(mapping.get(s, s), r, mapping.get(o, o)) for s, r, o in predicted}
     gold = {(mapping.get(g["subject"], g["subject"]), g["relation"], mapping.get(g["object"], g["object"])) for g in gold_relations}
+    return pred, gold
+
+
+def score_relations(predicted: Iterable[tuple[str, str, str]], gold_relations: Sequence[dict], gold_entities: Sequence[dict]) -> Score:
+    pred, gold = _relation_sets(predicted, gold_relations, gold_entities)
     return Score(tp_pred=len(pred & gold), n_pred=len(pred), tp_gold=len(pred & gold), n_gold=len(gold))
+
+
+def score_relations_by_type(predicted, gold_relations: Sequence[dict], gold_entities: Sequence[dict]) -> dict[str, Score]:
+    """One Score per relation type (located_in, awarded, ...)."""
+    pred, gold = _relation_sets(predicted, gold_relations, gold_entities)
+    scores: dict[str, Score] = {}
+    for relation in sorted({t[1] for t in pred | gold}):
+        p = {t for t in pred if t[1] == relation}
+        g = {t for t in gold if t[1] == relation}
+        scores[relation] = Score(tp_pred=len(p & g), n_pred=len(p), tp_gold=len(p & g), n_gold=len(g))
+    return scores
 
 
 def score_document(analyses: Sequence[ArticleAnalysis], gold: dict, bylines: Iterable[str] = ()) -> dict[str, Score]:
@@ -99,4 +115,27 @@ def score_document(analyses: Sequence[ArticleAnalysis], gold: dict, bylines: Ite
     scores = score_entities(predicted_entities(analyses, bylines), gold["entities"])
     triples = [(r.subject, r.relation, r.object) for a in analyses for r in a.relations]
     scores["RELATIONS"] = score_relations(triples, gold["relations"], gold["entities"])
+    return scores
+
+
+def contract_entities(document: dict) -> list[tuple[str, set[str]]]:
+    """(type, forms) per predicted entity of one document of the `explorer extract`
+    JSON: its entities grouped by type and canonical name, each with every name."""
+    grouped: dict[tuple[str, str], set[str]] = {}
+    for article in document["articles"]:
+        for entity in article["entities"]:
+            grouped.setdefault((entity["type"], entity["canonical"]), {entity["canonical"]}).add(entity["name"])
+    return [(kind, forms) for (kind, _), forms in grouped.items()]
+
+
+def score_contract(document: dict, gold: dict) -> dict[str, Score]:
+    """Scores of one document of `explorer extract … --format json` output, read
+    the way an outside evaluation reads it: entities and relations of the JSON
+    only (credits are not relations). Keys: the entity types, "ALL",
+    "RELATIONS" and "REL:<relation>" per relation type."""
+    scores = score_entities(contract_entities(document), gold["entities"])
+    triples = [(r["subject"], r["relation"], r["object"]) for a in document["articles"] for r in a["relations"]]
+    scores["RELATIONS"] = score_relations(triples, gold["relations"], gold["entities"])
+    for relation, score in score_relations_by_type(triples, gold["relations"], gold["entities"]).items():
+        scores[f"REL:{relation}"] = score
     return scores
