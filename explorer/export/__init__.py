@@ -33,8 +33,11 @@ _WRITERS = {
 FORMATS: tuple[str, ...] = tuple(_WRITERS)
 
 
-def export_graph(graph: nx.MultiDiGraph, fmt: str, path: Path, *, title: str = "explorer") -> list[Path]:
-    """Write `graph` as `fmt` at `path`; returns the files written."""
+def export_graph(
+    graph: nx.MultiDiGraph, fmt: str, path: Path, *, title: str = "explorer", comentions=None,
+) -> list[Path]:
+    """Write `graph` as `fmt` at `path`; returns the files written. `comentions`
+    ((a, b, articles) triples) become the HTML page's optional co-mention layer."""
     fmt = (fmt or "").lower()
     if fmt not in _WRITERS:
         raise ExportError(
@@ -44,6 +47,8 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, path: Path, *, title: str = "
         )
     if not isinstance(graph, nx.MultiDiGraph):
         raise ExportError("export needs a networkx.MultiDiGraph", reason="wrong graph type")
+    if fmt == "html":
+        return html.write_html(graph, Path(path), title=title or "explorer", comentions=comentions)
     return _WRITERS[fmt](graph, Path(path), title or "explorer")
 
 

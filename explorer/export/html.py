@@ -4,8 +4,15 @@ pyvis holds the node and edge lists and renders our template (templates/
 graph.html), which inlines the vis-network build that pyvis ships. The lists
 are built here directly, because pyvis's `from_nx`/`add_edge` check every
 edge against the whole edge list (O(nodes x edges)); positions come from
-`layout`, and physics is switched off above `PHYSICS_MAX_NODES` so a large
-graph draws at once instead of simulating in the browser.
+`explorer.graph.layout` (the canvas's engine), and physics is switched off
+above `PHYSICS_MAX_NODES` so a large graph draws at once instead of
+simulating in the browser.
+
+The page looks like the app: colours, shapes and relation names come from
+`explorer.core.style`, the table the canvas draws with. The most mentioned
+entities (`LANDMARKS`) keep a readable label at any zoom, so the first view
+of a large graph already names its hubs. Co-mentions ("named in the same
+article") are an optional lighter layer, off until the reader ticks it.
 
 Safety: all article text travels as JSON in a non-executed data block with
 `<`, `>` and `&` escaped, the page inserts it with textContent only, and a
@@ -19,14 +26,23 @@ import base64
 import functools
 import hashlib
 import json
-import math
 import re
 from pathlib import Path
 
 import networkx as nx
 
+from explorer.core.style import (
+    COMENTION_EDGE,
+    COMENTION_LABEL,
+    OTHER_STYLE,
+    RELATION_EDGE,
+    RELATION_LABELS,
+    TYPE_STYLES,
+    comention_width,
+    node_radius,
+)
 from explorer.export.files import single_file_target, write_atomically
-from explorer.export.layout import compute_layout
+from explorer.graph.layout import compute_layout
 
 PHYSICS_MAX_NODES = 300
 MAX_EVIDENCE = 3
@@ -34,49 +50,46 @@ MAX_SENTENCE = 160
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 VIS_VERSION = "9.1.2"
 
-# type -> (Chinese label, colour); colours from the Tableau 10 palette
-TYPE_STYLE = {
-    "PERSON": ("人物", "#e15759"),
-    "ORG": ("机构", "#4e79a7"),
-    "PLACE": ("地点", "#59a14f"),
-    "PROGRAM": ("项目", "#f28e2b"),
-    "HONOR": ("荣誉", "#b07aa1"),
-}
-OTHER_STYLE = ("其他", "#9d9d9d")
-RELATION_LABELS = {
-    "located_in": "位于",
-    "awarded": "获得",
-    "role_at": "任职于",
-    "issued_by": "颁发/发布",
-    "participates_in": "参与",
-    "part_of": "隶属",
-}
+LANDMARKS = 25  # the most mentioned entities keep their label at every zoom
+LABEL_PX_PER_CHAR = 14.0  # label width estimate for the layout (14 px CJK font)
+# vis-network's names for the shapes of core.style
+VIS_SHAPES = {"circle": "dot", "square": "square", "triangle": "triangle", "hexagon": "hexagon", "diamond": "diamond"}
 FONT_FACE = "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 CSP_MARK = "<!--EXPLORER-CSP-->"
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path, *, title: str = "explorer") -> list[Path]:
+def write_html(graph: nx.MultiDiGraph, path: Path, *, title: str = "explorer", comentions=None) -> list[Path]:
     target = single_file_target(path, "html")
-    page = render_html(graph, title=title)
+    page = render_html(graph, title=title, comentions=comentions)
     return [write_atomically(target, lambda handle: handle.write(page))]
 
 
-def render_html(graph: nx.MultiDiGraph, *, title: str = "explorer", physics_max_nodes: int = PHYSICS_MAX_NODES) -> str:
+def render_html(
+    graph: nx.MultiDiGraph, *, title: str = "explorer", physics_max_nodes: int = PHYSICS_MAX_NODES, comentions=None,
+) -> str:
+    """The page; `comentions` are (a, b, articles) triples for the optional layer."""
     from pyvis.network import Network  # imports IPython: keep it off the start-up path
 
     physics = graph.number_of_nodes() <= physics_max_nodes
-    positions = compute_layout(graph)
+    center = _center(graph)
+    sizes = {n: (LABEL_PX_PER_CHAR * len(str(d.get("name") or n)), 16.0) for n, d in graph._node.items()}
+    positions = compute_layout(list(graph), [(u, v) for u, v, _k in graph.edges(keys=True)], center, label_sizes=sizes)
     net = Network(height="100%", width="100%", directed=True, heading=title, cdn_resources="in_line")
     net.nodes = _vis_nodes(graph, positions)
     net.edges = _vis_edges(graph)
+    layer = _comention_edges(graph, comentions or (), start=len(net.edges))
+    net.edges += layer
     net.options = _options(physics)
-    net.templateEnv = _environment(legend=_legend(graph), center=_center(graph))
+    net.templateEnv = _environment(legend=_legend(graph), center=center, comentions=len(layer))
     net.path = "graph.html"
     return _add_csp(net.generate_html())
 
 
 def _vis_nodes(graph: nx.MultiDiGraph, positions: dict) -> list[dict]:
     """Node records; the page builds tooltips from them (much faster in the browser)."""
+    succ, pred = graph._succ, graph._pred
+    ranked = sorted(graph._node.items(), key=lambda item: (-(item[1].get("mentions") or 0), -(len(succ[item[0]]) + len(pred[item[0]]))))
+    landmarks = {node for node, _ in ranked[:min(LANDMARKS, max(8, len(ranked) // 10))]}
     nodes = []
     for node, data in graph._node.items():
         entity_type = str(data.get("type") or "")
@@ -85,14 +98,16 @@ def _vis_nodes(graph: nx.MultiDiGraph, positions: dict) -> list[dict]:
         record = {
             "id": node,
             "label": str(data.get("name") or node),
-            "group": entity_type if entity_type in TYPE_STYLE else "OTHER",
+            "group": entity_type if entity_type in TYPE_STYLES else "OTHER",
             "type": entity_type,
             "mentions": mentions,
             "x": round(x, 1),
             "y": round(y, 1),
-            "size": round(8 + 3 * math.log2(1 + max(0, int(mentions))), 1),
+            "size": round(node_radius(int(mentions)), 1),
         }
         # absent rather than empty: 20,000 nodes make every key count
+        if node in landmarks:
+            record["landmark"] = True
         if data.get("aliases"):
             record["aliases"] = [str(a) for a in data["aliases"]]
         if data.get("level"):
@@ -112,24 +127,41 @@ def _vis_edges(graph: nx.MultiDiGraph) -> list[dict]:
                 if data.get("role"):
                     label = f"{label}·{data['role']}"
                 # vis ids are positions: edge keys are unique per node pair only
+                # no confidence: the extractor's figures are rule priors, not
+                # measured probabilities; the number of statements is real
+                evidence = data.get("evidence") or ()
                 edges.append({
                     "id": len(edges), "key": key, "from": u, "to": v, "label": label,
-                    "year": data.get("year"), "confidence": data.get("confidence"),
-                    "evidence": list((data.get("evidence") or ())[:MAX_EVIDENCE]),
+                    "year": data.get("year"), "statements": len(evidence),
+                    "evidence": list(evidence[:MAX_EVIDENCE]),
                 })
+    return edges
+
+
+def _comention_edges(graph: nx.MultiDiGraph, pairs, start: int) -> list[dict]:
+    """The co-mention layer: hidden until the reader turns it on, lighter than facts."""
+    edges = []
+    for a, b, articles in pairs:
+        if a in graph._node and b in graph._node:
+            edges.append({
+                "id": start + len(edges), "from": a, "to": b, "comention": True, "articles": int(articles),
+                "hidden": True, "physics": False, "arrows": {"to": {"enabled": False}}, "dashes": COMENTION_EDGE.dashed,
+                "width": round(comention_width(int(articles)), 2),
+                "color": {"color": COMENTION_EDGE.colour, "opacity": COMENTION_EDGE.alpha, "inherit": False},
+            })
     return edges
 
 
 def _legend(graph: nx.MultiDiGraph) -> list[dict]:
     counts: dict[str, int] = {}
     for _, entity_type in graph.nodes(data="type"):
-        key = str(entity_type) if str(entity_type) in TYPE_STYLE else "OTHER"
+        key = str(entity_type) if str(entity_type) in TYPE_STYLES else "OTHER"
         counts[key] = counts.get(key, 0) + 1
-    order = list(TYPE_STYLE) + ["OTHER"]
-    styles = {**TYPE_STYLE, "OTHER": OTHER_STYLE}
+    styles = {**TYPE_STYLES, "OTHER": OTHER_STYLE}
     return [
-        {"type": key, "label": styles[key][0], "color": styles[key][1], "count": counts[key]}
-        for key in order if key in counts
+        {"type": key, "label": styles[key].label, "color": styles[key].colour, "shape": styles[key].shape,
+         "count": counts[key]}
+        for key in [*TYPE_STYLES, "OTHER"] if key in counts
     ]
 
 
@@ -146,17 +178,18 @@ def _center(graph: nx.MultiDiGraph):
 
 
 def _options(physics: bool) -> dict:
-    groups = {key: _group(color) for key, (_, color) in TYPE_STYLE.items()}
-    groups["OTHER"] = _group(OTHER_STYLE[1])
+    groups = {key: _group(style.colour, style.shape) for key, style in TYPE_STYLES.items()}
+    groups["OTHER"] = _group(OTHER_STYLE.colour, OTHER_STYLE.shape)
     return {
         "groups": groups,
-        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"face": FONT_FACE, "size": 14}},
+        "nodes": {"borderWidth": 1, "font": {"face": FONT_FACE, "size": 14}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"color": "#a0a8b0", "highlight": "#333333", "hover": "#555555", "inherit": False},
+            "color": {"color": RELATION_EDGE.colour, "opacity": RELATION_EDGE.alpha, "highlight": "#333333",
+                      "hover": "#555555", "inherit": False},
             "font": {"face": FONT_FACE, "size": 10, "color": "#555555", "align": "middle", "strokeWidth": 2},
             "smooth": {"enabled": True, "type": "continuous"} if physics else False,
-            "width": 1,
+            "width": RELATION_EDGE.width,
         },
         "physics": {
             "enabled": physics,
@@ -174,13 +207,13 @@ def _options(physics: bool) -> dict:
     }
 
 
-def _group(color: str) -> dict:
-    return {"color": {"background": color, "border": "#333333",
+def _group(color: str, shape: str) -> dict:
+    return {"shape": VIS_SHAPES.get(shape, "dot"), "color": {"background": color, "border": "#333333",
                       "highlight": {"background": color, "border": "#000000"},
                       "hover": {"background": color, "border": "#000000"}}}
 
 
-def _environment(*, legend: list[dict], center):
+def _environment(*, legend: list[dict], center, comentions: int = 0):
     from jinja2 import Environment, FileSystemLoader
     from markupsafe import Markup
     from pyvis import __version__ as pyvis_version
@@ -190,7 +223,9 @@ def _environment(*, legend: list[dict], center):
     env.filters["from_json"] = json.loads
     env.globals.update(
         vis_js=Markup(_vis_js()),
-        type_labels={key: label for key, (label, _) in TYPE_STYLE.items()},
+        type_labels={key: style.label for key, style in TYPE_STYLES.items()},
+        comentions=comentions,
+        comention_label=COMENTION_LABEL,
         max_evidence=MAX_EVIDENCE,
         max_sentence=MAX_SENTENCE,
         vis_version=VIS_VERSION,

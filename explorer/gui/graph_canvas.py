@@ -4,7 +4,7 @@
 mentions; edge attrs relation, evidence usually left empty); `merge_graph`
 expands a node in place. Items are built in slices of at most ~8 ms between
 event-loop turns, so even 2,000 nodes never freeze the window; layouts run
-in a worker (`gui.layout`) and small graphs glide to their new places;
+in a worker (`explorer.graph.layout`, shared with the HTML export) and small graphs glide to their new places;
 stale work is dropped by generation counters. An edge's evidence is asked
 for (`edgeFactWanted`) only when the user points at or clicks that edge.
 """
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from explorer.gui import worker
 from explorer.gui.canvas_overlays import EdgePanel, LimitNote, fact_tooltip
 from explorer.gui.graph_items import LABEL_LOD, EdgeItem, NodeItem
-from explorer.gui.layout import compute_layout, layout_with_labels
+from explorer.services.layout import compute_layout, layout_with_labels
 from explorer.gui.style import all_types, type_icon, type_label
 
 LARGE_LIMIT = 800  # above this many nodes: lay out first, then build the items in place

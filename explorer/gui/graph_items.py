@@ -8,12 +8,11 @@ Qt paints them in C++ without calling back into Python: that is what keeps
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QLineF, QPointF
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
+from explorer.core.style import RELATION_EDGE, node_radius
 from explorer.gui.style import colour, relation_label, shape_path
 
 NODE_RADIUS = 11.0
@@ -45,7 +44,7 @@ class NodeItem(QGraphicsPathItem):
         self.edges: list[EdgeItem] = []
         self.is_center = False
         self.label_side = "below"
-        self.radius = NODE_RADIUS + min(8.0, math.log1p(max(mentions, 0)) * 2.0)
+        self.radius = node_radius(mentions)  # the HTML export sizes nodes by the same rule
         self.setPath(shape_path(entity_type, self.radius))
         self.setBrush(QBrush(colour(entity_type)))
         self._normal_pen = QPen(colour(entity_type).darker(150), 1.2)
@@ -120,7 +119,9 @@ class EdgeItem(QGraphicsPathItem):
         self.offset = 0.0  # moves the labels of parallel edges apart
         source.edges.append(self)
         target.edges.append(self)
-        pen = QPen(QColor(120, 120, 120, 170), 1.1)
+        line = QColor(RELATION_EDGE.colour)
+        line.setAlphaF(RELATION_EDGE.alpha)
+        pen = QPen(line, RELATION_EDGE.width)
         pen.setCosmetic(True)
         self.setPen(pen)
         self.setBrush(QColor(110, 110, 110))

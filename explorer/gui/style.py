@@ -1,7 +1,9 @@
-"""How each entity type looks: colour, node shape and label.
+"""How each entity type looks on screen: Qt colours, painter paths, icons
+and translated labels.
 
-One table, used by the results list, the entity page, the graph legend and
-the article reader, so a type always looks the same everywhere.
+The colours and shapes come from `explorer.core.style`, the one table the
+HTML export reads too, so the canvas, the lists, the reader and a shared
+page all show a type the same way.
 """
 
 from __future__ import annotations
@@ -12,22 +14,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF
 
 from explorer.core import ENTITY_TYPES
+from explorer.core.style import OTHER_STYLE, TYPE_STYLES
 
-COLOURS = {
-    "PERSON": "#e4572e",
-    "ORG": "#2e86ab",
-    "PLACE": "#3bb273",
-    "PROGRAM": "#a05195",
-    "HONOR": "#f0a202",
-}
-SHAPES = {
-    "PERSON": "circle",
-    "ORG": "square",
-    "PLACE": "triangle",
-    "PROGRAM": "hexagon",
-    "HONOR": "diamond",
-}
-FALLBACK_COLOUR = "#888888"
+COLOURS = {key: style.colour for key, style in TYPE_STYLES.items()}
+SHAPES = {key: style.shape for key, style in TYPE_STYLES.items()}
+FALLBACK_COLOUR = OTHER_STYLE.colour
 
 
 def type_label(entity_type: str) -> str:

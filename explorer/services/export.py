@@ -15,7 +15,9 @@ from explorer.core import ENTITY_TYPES
 from explorer.errors import ExportError
 from explorer.export import FORMATS, export_graph
 
-__all__ = ["FILE_FILTERS", "FORMATS", "export", "export_view", "normalise_types"]
+__all__ = ["FILE_FILTERS", "FORMATS", "comention_layer", "export", "export_view", "normalise_types"]
+
+COMENTION_MAX_NODES = 3000  # above this the layer would be a hairball (and slow to read)
 
 # For save dialogs: format -> Qt name filter. csv is chosen as a file name
 # ending in .csv, which writes NAME.nodes.csv and NAME.edges.csv beside it.
@@ -55,12 +57,26 @@ def export(
         if type_filter:
             graph = _keep_types(graph, type_filter)
         title = "explorer · 全部关系"
-    return export_graph(graph, fmt, Path(path), title=title)
+    return export_graph(graph, fmt, Path(path), title=title, comentions=comention_layer(project, graph, fmt))
 
 
-def export_view(graph: nx.MultiDiGraph, fmt: str, path: Path, title: str = "explorer") -> list[Path]:
-    """Export a graph the caller already holds (the GUI's current view)."""
-    return export_graph(graph, fmt, Path(path), title=title)
+def export_view(
+    graph: nx.MultiDiGraph, fmt: str, path: Path, title: str = "explorer", project=None,
+) -> list[Path]:
+    """Export a graph the caller already holds (the GUI's current view); with
+    the project, the HTML page gets the co-mention layer of these entities."""
+    layer = comention_layer(project, graph, fmt) if project is not None else None
+    return export_graph(graph, fmt, Path(path), title=title, comentions=layer)
+
+
+def comention_layer(project, graph: nx.MultiDiGraph, fmt: str) -> list[tuple[int, int, int]] | None:
+    """Co-mention pairs for an HTML page (its optional layer); None for other
+    formats and for graphs too large for a readable layer."""
+    if fmt != "html" or graph.number_of_nodes() > COMENTION_MAX_NODES or graph.number_of_nodes() < 2:
+        return None
+    from explorer.services import query
+
+    return query.comentions(project, list(graph.nodes))
 
 
 def normalise_types(types: Iterable[str] | None) -> list[str] | None:

@@ -80,7 +80,7 @@ def test_graph_draws_and_hostile_names_show_as_text(tmp_path):
     assert "类型：人物 (PERSON)" in panel
     assert "别名：&lt;/script&gt;&lt;script&gt;document.title='XSS2'&lt;/script&gt;" in panel
     assert "“张伟任郑家镇党委书记。” —— 东昌府区表彰先进，2024-03-05，示例日报" in panel
-    assert "任职于·党委书记" in panel and "年份：2023 · 置信度：0.90" in panel
+    assert "任职于·党委书记" in panel and "年份：2023 · 证据：1 句" in panel and "置信度" not in panel
     assert "图例" in dom and "人物 1" in dom  # the legend counts types
 
 

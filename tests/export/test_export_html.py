@@ -13,7 +13,7 @@ import pytest
 
 from explorer.export import export_graph
 from explorer.export.html import PHYSICS_MAX_NODES, render_html
-from explorer.export.layout import compute_layout
+from explorer.graph.layout import compute_layout
 from export_graphs import EVIL, random_graph, small_graph
 
 
@@ -120,7 +120,7 @@ def test_small_graph_uses_physics_large_graph_is_laid_out_in_python():
 def test_layout_places_every_node_apart():
     graph = random_graph(2000)
     graph.add_node("lonely", name="孤点", type="ORG", aliases=[], mentions=1, level=None)
-    positions = compute_layout(graph)
+    positions = compute_layout(list(graph), list(graph.edges()))
     assert set(positions) == set(graph.nodes)
     assert len(set(positions.values())) == graph.number_of_nodes()
 

@@ -34,7 +34,12 @@ def fake_query(monkeypatch):
         graph = small_graph()
         return graph.subgraph([1, 2, 4]).copy()
 
+    def comentions(project, entity_ids):
+        calls.append(("comentions", sorted(entity_ids)))
+        return [(1, 2, 3)]
+
     module.whole_graph, module.find_entity, module.neighbourhood = whole_graph, find_entity, neighbourhood
+    module.comentions = comentions
     monkeypatch.setitem(sys.modules, "explorer.services.query", module)
     import explorer.services
 
@@ -48,7 +53,7 @@ def test_whole_graph_export(fake_query, tmp_path):
     [path] = export.export("P", "json", tmp_path / "all.json")
     data = json.loads(path.read_text("utf-8"))
     assert len(data["nodes"]) == 5
-    assert fake_query == [("whole", "P")]
+    assert fake_query == [("whole", "P")]  # no co-mention layer outside HTML
 
 
 def test_whole_graph_filtered_by_type(fake_query, tmp_path):
@@ -68,6 +73,9 @@ def test_neighbourhood_export_is_centred(fake_query, tmp_path):
     page = path.read_text("utf-8")
     assert '"center":1' in page
     assert "<title>explorer · 张伟（2 度关系）</title>" in page
+    # the page carries the co-mention layer of the exported entities, off at first
+    assert ("comentions", [1, 2, 4]) in fake_query
+    assert '"comention":true,"articles":3,"hidden":true' in page and 'id="comentions"' in page
 
 
 def test_bad_type_and_unknown_name_are_typed_errors(fake_query, tmp_path):

@@ -9,7 +9,7 @@ from gui_fakes import FakeBackend, build_graph
 from PySide6.QtCore import Qt
 
 from explorer.gui.graph_canvas import GraphCanvas
-from explorer.gui.layout import compute_layout, radial_layout
+from explorer.graph.layout import compute_layout, radial_layout
 
 
 def test_radial_layout_puts_center_in_middle_and_rings_by_hops():

@@ -6,7 +6,8 @@ import itertools
 
 import networkx as nx
 
-from explorer.gui.layout import fit_scale, label_box, label_sides, layout_with_labels, separate, turn_to_fit
+from explorer.graph.labels import fit_scale, label_box, label_sides, layout_with_labels, turn_to_fit
+from explorer.graph.layout import separate
 
 WIDE = (190.0, 14.0)  # a long company name (15 汉字 at 9 pt)
 
