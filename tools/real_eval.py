@@ -224,6 +224,7 @@ class Rebuilder:
 
     def __init__(self, layout: Layout, from_dir: Path | None, fetch: bool) -> None:
         self.layout, self.from_dir, self.fetch = layout, from_dir, fetch
+        self.skip_reason = "not fetched (--no-fetch)"
 
     def recover(self, entry: Entry) -> tuple[str | None, str]:
         digest = entry.data["sha256"]
@@ -236,12 +237,12 @@ class Rebuilder:
             if text is not None:
                 return text, f"{self.from_dir}"
         if not self.fetch:
-            return None, "not fetched"
+            return None, self.skip_reason
         try:
             page = fetch_text(entry.data["url"])
         except (urllib.error.URLError, OSError, ValueError) as exc:
             if is_offline_error(exc):
-                self.fetch = False
+                self.fetch, self.skip_reason = False, "not fetched (machine offline)"
                 print("the machine seems offline: no further pages are fetched", file=sys.stderr)
             return None, f"fetch failed ({getattr(exc, 'reason', exc)})"
         if not page:
