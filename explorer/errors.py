@@ -60,6 +60,10 @@ class UnsupportedFormatError(InputFileError):
     """No reader handles this kind of file."""
 
 
+class BrokenImageError(InputFileError):
+    """A page image that cannot be decoded, or is too large to read safely."""
+
+
 class LayoutPageError(InputFileError):
     """An e-edition layout page (版面): it lists the page's articles, it is not one."""
 
