@@ -38,3 +38,37 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("EXPLORER_PROJECT", raising=False)
+
+
+@pytest.fixture(scope="session")
+def ingested_sample(tmp_path_factory) -> tuple[Path, Path]:
+    """(project file, corpus folder): the sample pages copied to a folder of
+    their own and ingested once per session (about 5 s). Tests copy the
+    project file (`sample_project_copy`) rather than change this one."""
+    import shutil
+
+    from explorer.core import TaskState
+    from explorer.services import ingest
+    from explorer.services import project as project_service
+    from explorer.settings import IngestOptions
+
+    root = tmp_path_factory.mktemp("ingested-sample")
+    corpus = root / "pages"
+    shutil.copytree(REPO / "resources" / "sample", corpus, ignore=shutil.ignore_patterns("*.md"))
+    project = project_service.open_project(root / "sample.explorer.db", create=True)
+    try:
+        report = ingest.run(project, [corpus], IngestOptions(source="聊城日报", home_city="聊城市"), TaskState())
+        assert report.articles > 0 and not report.failed
+    finally:
+        project.close()
+    return root / "sample.explorer.db", corpus
+
+
+@pytest.fixture
+def sample_project_copy(ingested_sample, tmp_path) -> Path:
+    """A private copy of the ingested sample project (the pages stay where they are)."""
+    import shutil
+
+    target = tmp_path / "copy.explorer.db"
+    shutil.copy2(ingested_sample[0], target)
+    return target

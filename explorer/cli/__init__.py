@@ -22,6 +22,7 @@ from explorer.errors import ExplorerError, InputFileError
 COMMAND_MODULES = (
     "explorer.cli.ingest",
     "explorer.cli.query",
+    "explorer.cli.overview",
     "explorer.cli.extract",
     "explorer.cli.export",
     "explorer.cli.gui",

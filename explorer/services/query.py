@@ -18,8 +18,34 @@ from explorer.graph.build import paused_gc
 
 
 def search(project, text: str, types: Sequence[str] | None = None, limit: int = 50) -> list[EntityHit]:
-    """Entities by name, alias, substring, pinyin or initials; best first."""
-    return project.search(text, types, limit)
+    """Entities by name, alias, substring, pinyin or initials; best first. The
+    query is folded the way names are stored (羅克佳華 → 罗克佳华, ｌｃｓ → lcs);
+    a traditional alias typed as written is still found as typed."""
+    from explorer.core.text import fold_query
+
+    typed = " ".join((text or "").split())
+    folded = fold_query(typed)
+    hits = project.search(folded, types, limit)
+    if folded != typed and typed:
+        seen = {h.id for h in hits}
+        extra = [h for h in project.search(typed, types, limit) if h.id not in seen]
+        hits = sorted(hits + extra, key=lambda h: (-h.score, -h.mentions, len(h.name), h.id))[:limit]
+    return hits
+
+
+def suggest(project, text: str, limit: int = 5) -> list[EntityHit]:
+    """Near names for a query that found nothing (same pinyin, a typo or two)."""
+    from explorer.core.text import fold_query
+    from explorer.store import suggest as near
+
+    return near.near_names(project.reader(), fold_query(text), limit)
+
+
+def comentions(project, entity_ids: Sequence[int], min_articles: int = 1, limit: int = 5000) -> list[tuple[int, int, int]]:
+    """(a, b, articles): pairs of `entity_ids` named in the same articles."""
+    from explorer.store import comention
+
+    return comention.comentions(project.reader(), entity_ids, min_articles, limit)
 
 
 def entity(project, entity_id: int) -> EntityDetail:
