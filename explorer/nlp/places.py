@@ -3,20 +3,19 @@
 The segmenter often hides a division inside a longer word (临清市金郝庄镇政府
 is one LAC word), so the text itself is scanned, leftmost-longest, for full
 names (nationwide down to towns and streets, villages of the home city) and
-for short names of provinces, cities and home-province counties (聊城, 临清),
+for short names of provinces, cities and home-province counties (无锡, 江阴),
 the latter only where a word starts. Ambiguous names go to the candidate
 nearest the places already named in the article, then the home city.
 """
 
 from __future__ import annotations
 
-import functools
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from explorer.core.gazetteer import Division, Gazetteer, load_gazetteer
 from explorer.nlp import spans
+from explorer.nlp.lexicon import configure, derived, word_set, words
 
 MAX_NAME = 12
 NAME_TAGS = {"LOC", "ORG", "nz", "PER"}
@@ -25,9 +24,6 @@ LEVEL_NAMES = {
     "county": "county", "county_city": "county", "street": "street", "town": "town",
     "township": "town", "village": "village", "community": "village",
 }
-DIVISION_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "地区", "镇", "乡", "街道", "苏木", "村", "社区")
-# Short names that are also everyday words.
-SHORT_STOP = {"市中", "惠民", "牡丹", "平原", "天桥", "河口", "河东", "市南", "市北", "东港", "福山", "高新", "中山", "城区", "郊区", "矿区", "新区", "和平", "开发", "高新", "东方", "长安", "白山", "江北", "河南"}
 
 
 def home_division(gazetteer: Gazetteer, home_city: str | None) -> Division | None:
@@ -37,7 +33,7 @@ def home_division(gazetteer: Gazetteer, home_city: str | None) -> Division | Non
     return found[0] if found else None
 
 
-@functools.lru_cache(maxsize=8)
+@derived
 def name_index(home_city: str | None) -> dict[str, tuple[Division, ...]]:
     """Names to match for one home city (villages only around home)."""
     gazetteer = load_gazetteer()
@@ -54,14 +50,14 @@ def name_index(home_city: str | None) -> dict[str, tuple[Division, ...]]:
         for name in {division.name, division.short}:
             is_full = name == division.name
             if not is_full:
-                if name in SHORT_STOP or len(name) < 2:
+                if name in word_set("short_name_stopwords") or len(name) < 2:
                     continue
                 if level in ("district", "county", "county_city"):
                     if not home_province or division.parent[:2] != home_province:
                         continue
                 elif level not in ("province", "city"):
                     continue
-            elif not name.endswith(DIVISION_SUFFIXES) or len(name) < 3 and not (
+            elif not name.endswith(words("division_suffixes")) or len(name) < 3 and not (
                     level in ("county", "county_city", "district") and name.endswith(("县", "旗"))):
                 continue  # two-character counties (冠县, 莘县) are names; 新村 is not
             index.setdefault(name, []).append(division)
@@ -82,7 +78,7 @@ def choose(candidates, context_codes: list[str], home: Division | None) -> Divis
     return min(candidates, key=lambda d: (d.rank, d.code))
 
 
-@functools.lru_cache(maxsize=8)
+@derived
 def _lengths(home_city: str | None) -> dict[str, tuple[int, ...]]:
     """Name lengths by first character, longest first: the only lookups worth trying."""
     found: dict[str, set[int]] = {}
@@ -112,8 +108,9 @@ def match_places(text: str, index, word_starts: set[int], lengths=None):
         i += 1
 
 
-@Language.factory("place_gazetteer", assigns=["doc._.mentions"], requires=["token.tag"])
-def make_place_gazetteer(nlp: Language, name: str):
+@Language.factory("place_gazetteer", assigns=["doc._.mentions"], requires=["token.tag"], default_config={"lexicon": {}})
+def make_place_gazetteer(nlp: Language, name: str, lexicon: dict[str, str]):
+    configure(lexicon)
     return place_gazetteer
 
 
@@ -127,7 +124,7 @@ def place_gazetteer(doc: Doc) -> Doc:
     lengths = _lengths(home.name if home else None)
     for start, end, name, candidates, is_full in match_places(spans.text_of(doc), index, starts, lengths):
         if not is_full and starts.get(start) not in NAME_TAGS and start != last_end:
-            continue  # a short name (聊城) only where the segmenter saw a name
+            continue  # a short name (无锡) only where the segmenter saw a name
         if start not in starts and start != last_end:
             if not is_full or home is None or not any(c.code.startswith(home.code[:2]) for c in candidates):
                 continue  # 明村镇 inside 文明村镇: far-away names only where a word starts

@@ -193,11 +193,11 @@ def find_projects(doc: Doc) -> None:
         while verb is not None and match.end() - verb.end() >= 5:  # 投资建设X项目: the verb is not the name
             start = verb.end()
             verb = PROJECT_VERB.match(text, start, match.end())
-        inner = [m for m in spans.overlapping(doc, start, match.end(), {"ORG", "PLACE"})
-                 if start <= m.start and m.end <= match.end() and (m.guess and m.label == "ORG" or m.grown and m.label == "PLACE")
+        inner = [m for m in spans.overlapping(doc, start, match.end(), {"ORG", "PLACE", "PROGRAM"})
+                 if m.end <= match.end() and (start <= m.start and m.guess and m.label == "ORG" or m.grown and m.label != "ORG")
                  and not m.attrs.get("code")]
-        blocking = [m for m in spans.overlapping(doc, start, match.end(), {"ORG"}) if m not in inner]
-        if match.end() - start < 5 or _blocked(doc, start, match.end()) or blocking:
+        blocking = [m for m in spans.overlapping(doc, start, match.end(), {"ORG", "PROGRAM"}) if m not in inner]
+        if match.end() - start < 5 or blocking:
             continue
         spans.remove(doc, inner)  # 新能源汽车零部件产业园项目: the segmenter's product "ORG" and the park are the project's words
         spans.add(doc, start, match.end(), "PROGRAM", "project")

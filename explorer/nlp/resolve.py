@@ -30,9 +30,7 @@ from explorer.nlp.anaphora import (
     merge_honour_levels,
     own_bodies,
 )
-from explorer.nlp.lexicon import table, words
-from explorer.nlp.orgs import PLACE_HEADS as FACILITY_HEADS
-from explorer.nlp.places import SHORT_STOP
+from explorer.nlp.lexicon import table, word_set, words
 from explorer.nlp.spans import ENCLOSING, GROWN, Mention
 from explorer.nlp.trims import trim_names
 
@@ -130,14 +128,14 @@ def cleanup(doc: Doc) -> None:
                 and not m.text.endswith(PLACE_ENDINGS) and len(m.text) >= 4:
             m.label = "ORG"  # 阳谷县祥光铜业: a firm named with its county, not a place
         elif m.label == "ORG" and m.rank <= GROWN and (GENERIC_ORG.match(m.text) or (
-                m.text[0] in "市县区省" and spans.text_of(doc)[m.start - 1 : m.start] == "全") or m.text in words("org_suffixes.txt")):  # 全市法院, 家庭农场
+                m.text[0] in "市县区省" and spans.text_of(doc)[m.start - 1 : m.start] == "全") or m.text in words("org_heads")):  # 全市法院, 家庭农场
             doomed.append(m)
         elif m.label == "PLACE" and m.text in GENERIC_PLACES:
             doomed.append(m)  # 镇街, 乡镇: kinds of places
         elif m.label in ("PLACE", "ORG") and m.rank <= GROWN and any(
                 h.label == "HONOR" and h.start <= m.start and m.end <= h.end for h in records):
             doomed.append(m)  # 山东省文化产业示范园区 is a list, not a park
-        elif m.guess and m.label == "PLACE" and m.text in SHORT_STOP:
+        elif m.guess and m.label == "PLACE" and m.text in word_set("short_name_stopwords"):
             doomed.append(m)  # 惠民 (惠民政策) is a word before it is a county
         elif m.guess and m.label == "PLACE" and len(m.text) <= 3 \
                 and not m.text.endswith(PLACE_ENDINGS) and m.text not in COUNTRIES \
@@ -166,7 +164,7 @@ def cleanup(doc: Doc) -> None:
                 doomed.append(m)
                 break
             if m.guess and not o.guess and o.start == m.start and 0 < m.end - o.end <= 2 \
-                    and o.label == m.label == "ORG" and o.text.endswith(words("org_suffixes.txt")):
+                    and o.label == m.label == "ORG" and o.text.endswith(words("org_heads")):
                 doomed.append(m)  # 聊城大学签署: the segmenter took the verb along
                 break
             if m.grown and m.label == "PLACE" and o.rule.division and _crosses(m, o):
@@ -213,7 +211,7 @@ def _trim_facilities(doc: Doc) -> None:
     records = spans.mentions(doc)
     text = spans.text_of(doc)
     spans.remove(doc, [m for m in records if m.grown and m.label == "PLACE" and any(  # 中洲运河古城 | 景区: one name
-        o.grown and o.label == "PLACE" and o.start == m.start and text[m.end : o.end] in FACILITY_HEADS for o in records)])
+        o.grown and o.label == "PLACE" and o.start == m.start and text[m.end : o.end] in word_set("place_heads") for o in records)])
     records = spans.mentions(doc)
     for m in list(records):
         if m.label != "PLACE" or not m.grown:
@@ -262,7 +260,7 @@ def _drop_nested(doc: Doc) -> None:
         keep = False
         for o in outers:
             if m.label == "ORG" and o.start == m.start and (m.rule.nests or m.also_lac) \
-                    and m.text.endswith(words("org_suffixes.txt")):
+                    and m.text.endswith(words("org_heads")):
                 keep = True  # 中共鲁西北地委 inside 中共鲁西北地委旧址: organisations nest
             if m.label == "PERSON" and o.label == "PLACE" and o.text.endswith(("故居", "纪念馆", "墓", "旧居")):
                 keep = True

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from explorer.core.text import to_simplified
 from explorer.errors import PipelineError
 from explorer.nlp import spans
-from explorer.nlp.lexicon import is_han
+from explorer.nlp.lexicon import configure, ending, is_han, word_set
 
 # LAC reads sentences; long inputs are cut here so the sequence stays short.
 CHUNK = re.compile(r"[^。！？；\n]*[。！？；\n]+|[^。！？；\n]+")
@@ -174,7 +174,7 @@ def _transposed(lac):
 def simplified_view(text: str) -> str:
     """The text in simplified characters with the same length, so that offsets
     found on it index the original (traditional) text too."""
-    text = text.translate(CORNER_QUOTES)
+    text = HALF_WIDTH_PUNCTUATION.sub(lambda m: m.group().translate(FULL_WIDTH), text.translate(CORNER_QUOTES))
     view = to_simplified(text)
     if len(view) == len(text):
         return view
@@ -183,6 +183,13 @@ def simplified_view(text: str) -> str:
 
 # Traditional-script papers quote with corner brackets; the rules read “” and ‘’.
 CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+# Web pages often punctuate Chinese with ASCII marks (狮山(风梅岭)产业园,开工); the
+# segmenter and the rules read them as the full-width marks of Chinese text.
+# Marks between digits or Latin letters (1,750; 4.0) stay.
+HALF_WIDTH_PUNCTUATION = re.compile(
+    r"(?<=[\u3400-\u9fff“”‘’（）《》])[,;:!?()]|[,;:!?()](?=[\u3400-\u9fff“”‘’（）《》])"
+)
+FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
 
 
 @spacy.registry.tokenizers("explorer.whole_text.v1")
@@ -250,22 +257,25 @@ class LacSegmenter:
         return new
 
 
-MEMORIAL = ("故居", "旧居", "墓地")
-PERSON_BAD = re.compile(r"[某氏们]|^(老|小)")
-
-
-@Language.factory("base_entities", assigns=["doc._.mentions"], requires=["token.tag"])
-def make_base_entities(nlp: Language, name: str):
+@Language.factory("base_entities", assigns=["doc._.mentions"], requires=["token.tag"], default_config={"lexicon": {}})
+def make_base_entities(nlp: Language, name: str, lexicon: dict[str, str]):
+    configure(lexicon)
     return base_entities
+
+
+def _person_name(text: str) -> bool:
+    return 2 <= len(text) <= 4 and is_han(text) and not any(c in word_set("not_in_person_names") for c in text) \
+        and text[0] not in word_set("person_address_prefixes")
 
 
 def base_entities(doc: Doc) -> Doc:
     """LAC's PER/LOC/ORG words become PERSON/PLACE/ORG mentions."""
     for token in spans.words_of(doc):
         tag, text, start = token.tag_, token.text, token.idx
-        if tag == "PER" and text.endswith(MEMORIAL) and 2 <= len(text) - 2 <= 4:
-            spans.add(doc, start, start + len(text) - 2, "PERSON", "lac")  # 赵健民故居
-        elif tag == "PER" and 2 <= len(text) <= 4 and is_han(text) and not PERSON_BAD.search(text):
+        memorial = ending(text, "memorial_heads") if tag == "PER" else None
+        if memorial and _person_name(text[: -len(memorial)]):
+            spans.add(doc, start, start + len(text) - len(memorial), "PERSON", "lac")  # 赵健民故居
+        elif tag == "PER" and _person_name(text):
             spans.add(doc, start, start + len(text), "PERSON", "lac")
         elif tag == "LOC" and len(text) >= 2 and is_han(text):
             spans.add(doc, start, start + len(text), "PLACE", "lac")

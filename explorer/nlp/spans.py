@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {
     "lac": Rule(GUESS, nests=True),  # the segmenter's PER/LOC/ORG words
     "org_extender": Rule(GROWN),  # an organisation grown leftwards from its type word
     "facility": Rule(GROWN),  # a park, market or site grown leftwards from its type word
+    "compound": Rule(GROWN),  # a name of any type grown leftwards from its head (compounds.py)
     "gazetteer": Rule(MATCHED, division=True),
     "zone": Rule(MATCHED),  # a bare 开发区 of the home city
     "quoted": Rule(MATCHED),

@@ -59,7 +59,7 @@ def _trim_titles(doc: Doc) -> None:
             continue
         title = next(t for t in titles if m.text.endswith(t))
         rest = m.text[: -len(title)]
-        if len(rest) >= 3 and rest.endswith(words("org_suffixes.txt")):
+        if len(rest) >= 3 and rest.endswith(words("org_heads")):
             m.end -= len(title)
             m.text = m.canonical = text[m.start : m.end]
             m.label = "ORG"
@@ -70,7 +70,7 @@ def _trim_verb_tail(doc: Doc) -> None:
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
         if m.guess and m.label == "ORG" and m.text.endswith(VERB_TAILS) \
-                and m.text[:-2].endswith(words("org_suffixes.txt")):
+                and m.text[:-2].endswith(words("org_heads")):
             m.end -= 2
             m.text = m.canonical = text[m.start : m.end]
 
@@ -92,7 +92,7 @@ def _trim_role_noun(doc: Doc) -> None:
 
 def _split_joined(doc: Doc) -> None:
     """市中院联合市检察院: two bodies joined by 联合/会同/与/和 are two names."""
-    suffixes = words("org_suffixes.txt")
+    suffixes = words("org_heads")
     for m in list(spans.mentions(doc)):
         if m.label != "ORG" or m.rank > GROWN:
             continue

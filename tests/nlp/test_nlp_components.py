@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.nlp import spans
-from explorer.nlp.orgs import org_extender
+from explorer.nlp.orgs import find_compounds as org_extender
 from explorer.nlp.places import place_gazetteer
 from explorer.nlp.programs import program_honor
 from explorer.nlp.resolve import company_cores, expand_org, resolver
