@@ -31,7 +31,7 @@ def merge_honour_levels(doc: Doc) -> None:
             m.canonical = longer.pop()
 
 
-HONOUR_LEVEL = re.compile(r"国家级|国家|省级|市级|县级|山东省|[\u4e00-\u9fff]{2,3}[省市]")
+HONOUR_LEVEL = re.compile(r"国家级|国家|省级|市级|县级|[\u4e00-\u9fff]{1,7}?[省市](?:级)?")
 ANAPHORA = re.compile(
     r"该(局|委|院|公司|企业|合作社|园区|中心|学校|行)(?![业动为])"
     r"|(?:(?<=^)|(?<=[。，；：！？”“、\n])|(?<=[兼担出]任))(公司|企业|合作社|园区|景区|管委会|学校)(?=[\u4e00-\u9fff])"

@@ -172,6 +172,9 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
     """Walk back from the head's word while the words can belong to a name."""
     i = head.first
     reach = Reach(start=ws[i].idx)
+    if ws[i].tag_ in FUNCTION_TAGS and ws[i].idx < head.start:
+        reach.start = _start_in_word(ws[i], head.start)  # 将会同市财政局 (one segmenter "verb"): 市财政局
+        return reach
     loose = head.label != "ORG"  # only bodies keep 和/与 inside their names
     j = i
     while j > 0:
@@ -219,8 +222,23 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
     return reach
 
 
+FUNCTION_TAGS = {"v", "p", "d", "u", "r", "ad"}
+
+
+def _start_in_word(w: Word, head_start: int) -> int:
+    """Where a name starts inside a segmenter word that is not a name: after the
+    last word of name_left_stops in it."""
+    prefix = w.text[: head_start - w.idx]
+    cut = 0
+    for stop in words("name_left_stops"):
+        found = prefix.rfind(stop)
+        if found >= 0:
+            cut = max(cut, found + len(stop))
+    return w.idx + cut
+
+
 def _joined_name(ws: list[Word], j: int) -> int:
-    """山东省文化和旅游厅, 市环境信息与监控中心: 和/与 stay inside a body's name
+    """江苏省文化和旅游厅, 市环境信息与监控中心: 和/与 stay inside a body's name
     when what comes before them starts with a place or an administrative prefix;
     otherwise (东昌湖和景阳冈景区) the name starts after them."""
     k = j - 1

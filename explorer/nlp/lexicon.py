@@ -62,10 +62,16 @@ def _lines(name: str) -> list[str]:
     return lines
 
 
+def _words_of(name: str) -> list[str]:
+    """The words of a list, or the keys of a table."""
+    lines = _lines(name)
+    return lines if name.endswith(".txt") else [line.split("\t")[0].strip() for line in lines]
+
+
 @functools.cache
 def words(concept: str) -> tuple[str, ...]:
     """A word list, longest first so that alternations prefer long matches."""
-    return tuple(sorted(set(_lines(_file_of(concept))), key=lambda w: (-len(w), w)))
+    return tuple(sorted(set(_words_of(_file_of(concept))), key=lambda w: (-len(w), w)))
 
 
 @functools.cache

@@ -7,7 +7,7 @@ and unquoted named plans ending in a plan word (专精特新提升行动,
 党员联系户制度), cut on the left at verbs such as 实施/启动/落实.
 
 HONOR: a lexicon of official list names (瞪羚企业, 专精特新中小企业, …)
-with optional level or place prefixes (国家级, 省级, 山东省), plus a general
+with optional level or place prefixes (国家级, 省级, 江苏省), plus a general
 pattern level + … + 示范企业/示范基地/产业集群 ….
 """
 
@@ -31,7 +31,7 @@ TITLE = re.compile(r"《([^《》\n]{2,80}?)》")
 ALIAS = re.compile(r"《([^《》\n]{2,80}?)》[（(]以下简称[“《]([^”》\n]{1,20})[”》][）)]")
 ABBREVIATION = re.compile(r"《([^《》\n]{2,80}?)》[（(]([A-Z][A-Za-z0-9]{1,9})[）)]")
 TITLE_HONOR = re.compile(r"(?:授予|获得|荣获|评为|获评|被评为|命名为)“([^“”\n]{2,16})”(?:荣誉)?称号")
-HOMETOWN_TITLE = re.compile(r"“((?:中国|全国|山东省?)[\u4e00-\u9fff]{1,6}之(?:乡|都|城))”")
+HOMETOWN_TITLE = re.compile(r"“((?:中国|全国|[\u4e00-\u9fff]{2,7}?[省市县区])?[\u4e00-\u9fff]{1,6}之(?:乡|都|城))”")
 ADOPTED = re.compile(r"(?:依托|推行|推出|创建|开展|创新)“([^“”\n]{2,8})”(?![\u4e00-\u9fff]{2})")
 LEFT_STOPS = (
     "该工程|该项目|投资建设|投资兴建|列入|纳入|推行|推出|实行|探索|我市|本市|全市|我省|全省|我县|全县|我区|全区|该市|该县|该区|该镇|一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
@@ -55,7 +55,7 @@ PROJECT = re.compile(
     r"(?:年产|年加工|年处理|年出栏|年存栏)[0-9.]+[万亿千百]?(?:[A-Za-z]+|[吨台套件辆只个片头张平方米千瓦])+"
     r"[\u4e00-\u9fffA-Za-z0-9]{2,14}?项目"
     r"|[\u4e00-\u9fff]{2,12}?(?:产业园|物流园|工业园|科技园|产业基地|基地|中心|综合体|工程|厂房|园区)(?:建设)?项目"
-    # 高唐至茌平快速路工程, 济郑高铁聊城段项目: a route between two places
+    # 高唐至茌平快速路工程, X高铁甲市段项目: a route between two places
     r"|[\u4e00-\u9fff]{2,6}(?:至|到)[\u4e00-\u9fff]{2,6}?(?:快速路|高速公路|高速铁路|高铁|铁路|公路|城际铁路|快速通道|连接线|大道)"
     r"(?:[\u4e00-\u9fff]{1,3}段)?(?:改扩建|改建|扩建|新建)?(?:工程|项目)"
 )
@@ -64,13 +64,13 @@ A_GRADE = r"(?:国家)?(?:[1-5]A|A{1,5})级(?:旅游)?景区"  # 国家4A级旅�
 AWARD_VERBS = r"(?:获评|被评为|评为|荣获|获得了?|认定为|命名为|授予|同获|摘得|获)"
 # 获评“全省先进基层党组织”, 被评为“省级美丽幸福示范河湖”: a quoted name after an award verb is the honour
 QUOTED_AWARD = re.compile(AWARD_VERBS + r"(?:(?:19|20)\d\d年度?)?“([^“”\n]{3,20})”(?=[，。；、！]|$|\n)")
-# 获山东省科学技术奖, 分别获得科学技术进步奖二等奖, 还获得聊城市市长质量奖
+# 获乙省科学技术奖, 分别获得科学技术进步奖二等奖, 还获得甲市市长质量奖
 AWARD_NAME = r"([\u4e00-\u9fff]{2,14}?奖(?:[一二三特]等奖|金奖|银奖|铜奖)?)(?=[^\u4e00-\u9fff]|[和与及等的称]|$)"
 NEXT_AWARD = re.compile(r"[和、与及]" + AWARD_NAME)  # 获得A奖和B奖
 NAMED_AWARD = re.compile(AWARD_VERBS + r"(?:第[一二三四五六七八九十0-9]+届)?" + AWARD_NAME)
 # 县级“五星级党支部”, 四星级农家乐: a star grade is an honour, not a body
 STAR_GRADE = re.compile(r"“?([一二三四五]星级[\u4e00-\u9fff]{0,6}?(?:党支部|党组织|党委|企业|合作社|农场|饭店|酒店|农家乐|社区|村|户|景区))”?")
-# 新增“好品山东”品牌18个, 入选“X”品牌: a quoted brand list after an award verb is an honour
+# 新增“好品X省”品牌18个, 入选“X”品牌: a quoted brand list after an award verb is an honour
 BRAND_LIST = re.compile(r"(?:新增|入选|获评|认定为?|获得|荣获)(?:[0-9]+个)?(“[^“”\n]{2,10}”品牌)")
 LONG_RIVER = re.compile(r"(?:河湖|河|湖|林|田|路|链|街|巷|楼|山|网格)长制")  # 河长制, 林长制: systems without quotes
 
@@ -149,7 +149,7 @@ def find_quoted(doc: Doc) -> None:
     )
     for match in pattern.finditer(text):
         if spans.overlapping(doc, match.start(), match.end(), {"HONOR"}):
-            continue  # 新增“好品山东”品牌: a list, found before
+            continue  # 新增“好品X省”品牌: a list, found before
         if match.group(4):
             if not _blocked(doc, match.start(4), match.end(4)):  # enclosing quotes are not part of the name
                 spans.add(doc, match.start(4), match.end(4), "PROGRAM", "quoted")
@@ -256,7 +256,7 @@ def find_honors(doc: Doc) -> None:
         places = [m for m in spans.mentions(doc) if m.label == "PLACE"
                   and match.start(1) <= m.start and m.end <= match.end(1)]
         if not spans.overlapping(doc, match.start(1), match.end(1), {"PERSON", "ORG", "PROGRAM", "HONOR"}):
-            spans.remove(doc, places)  # 获得“山东省优秀X社区”称号: the province only names the list
+            spans.remove(doc, places)  # 获得“乙省优秀X社区”称号: the province only names the list
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor", canonical=match.group(1))
     awards = [m for m in spans.mentions(doc) if m.rule.award]
     for match in _honor_pattern().finditer(text):
@@ -265,11 +265,11 @@ def find_honors(doc: Doc) -> None:
             continue
         start = match.start()
         if start in inside:
-            start = inside[start]  # 山东省特色产业集群 matched from 省
+            start = inside[start]  # 乙省特色产业集群 matched from 省
         elif start in ends and not text.startswith(("国家", "省", "市"), start):
-            start = ends[start]  # 聊城市两化融合示范企业: the place names the list
+            start = ends[start]  # 甲市两化融合示范企业: the place names the list
         year = re.search(r"(?:(?:19|20)\d\d\s*)?年度?$", text[max(0, start - 8) : start])
-        if year and start - len(year.group()) in ends:  # 聊城市2022年度农业产业化重点龙头企业
+        if year and start - len(year.group()) in ends:  # 甲市2022年度农业产业化重点龙头企业
             place_start = ends[start - len(year.group())]
             spans.add(doc, place_start, match.end(), "HONOR", "honor",
                       canonical=text[place_start : start - len(year.group())] + match.group())

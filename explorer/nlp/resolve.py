@@ -15,7 +15,6 @@ the same article; traditional characters -> simplified canonical names.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.language import Language
@@ -30,247 +29,38 @@ from explorer.nlp.anaphora import (
     merge_honour_levels,
     own_bodies,
 )
-from explorer.nlp.lexicon import table, word_set, words
-from explorer.nlp.spans import ENCLOSING, GROWN, Mention
-from explorer.nlp.trims import trim_names
+from explorer.nlp.cleanup import cleanup
+from explorer.nlp.lexicon import configure, derived, pattern, table, words
+from explorer.nlp.spans import Mention
 
-PROPER_TAGS = {"LOC", "PER", "nz", "ORG", "j", "nw", "m"}
-GOV_ENDINGS = (
-    "政府", "党委", "党支部", "村委会", "居委会", "办事处", "党工委", "管委会", "局", "厅", "委", "办",
-    "海关", "残联", "联合会", "指挥部", "办公室", "法院", "检察院", "组织部", "宣传部", "统战部",
-)
-SUB_UNITS = ("中心", "学院", "分公司", "分院", "分局", "分行", "支行", "研究所", "研究院", "医院", "附属中学", "工会", "志愿者协会", "学生会")
-FULL_COMPANY = ("有限公司", "有限责任公司", "集团公司")
-INDUSTRY_WORDS = (
-    "机器人科技", "科技", "家纺", "漆业", "实业", "化工", "生物", "股份", "控股", "发展", "新材料", "电子",
-    "机械", "食品", "医药", "纺织", "能源", "环保", "信息", "技术", "建设", "投资", "贸易", "经贸", "商贸",
-    "农业", "牧业", "钢铁", "特钢", "铝业", "轴承", "汽车", "制造", "工业", "集团", "智能", "物流", "置业",
-    "装备", "线缆", "电缆", "储能", "精工", "医疗", "药业", "材料", "重工", "电器", "电气", "纸业", "化纤",
-    "铜业", "铁业", "石化", "钢管", "木业", "酒业", "乳业", "面业", "棉业",
-)
-DEIXIS = {
-    "我市": "home", "本市": "home", "全市": "home",
-    "该区": ("district", "zone"), "全区": ("district", "zone"), "该县": ("county",), "全县": ("county",),
-    "该镇": ("town",), "全镇": ("town",), "该市": ("county", "city"),
-    "全省": "province", "我省": "province", "本省": "province",
-}
-GENERIC_BEFORE = re.compile(r"(?:[0-9一二三四五六七八九十百千万余多]+[所家个座]|最[\u4e00-\u9fff]{1,2}的)$")
-GENERIC_ORG = re.compile(  # 乡镇学校, 农村学校, 扩建中小学: kinds of bodies, not names
-    r"^(?:乡镇|农村|城区|城乡|基层|村级|民营|国有|新建|改扩建|扩建|各类)(?:学校|中小学|小学|中学|幼儿园|医院|卫生院|卫生室|银行|机构)$"
-    r"|^(?:学校|中小学|医院|卫生院)$|^(?:全市|全县|全区|全省|各级|各)(?:人民)?(?:法院|检察院|学校|医院|银行)$")
-GENERIC_PLACES = {"镇街", "乡镇", "村居", "镇村", "县区", "市区", "城区", "县城", "村庄", "社区", "街道", "园区", "景区"}
-PLACE_ENDINGS = tuple("省市县区镇乡村庄屯街路巷道河山湖岛港湾洲国州城寨营集店铺楼塔寺庙阁桥园宫坊冈岗坡林泉池井门关口")
-COUNTRIES = {"日本", "新西兰", "俄罗斯", "印度", "越南", "新加坡", "朝鲜", "蒙古", "巴西", "埃及", "欧洲", "亚洲", "非洲", "美洲", "台湾", "香港", "澳门"}
-SPEECH_VERBS = "说|表示|介绍|告诉|指出|认为|坦言|感慨|解释"
-LIST_LEADS = re.compile(r"^(?:尤其是|特别是|包括|例如|比如|其中|以及|如|像|和|及)")
-ZONE_WORD = re.compile(r"(?<![\u4e00-\u9fff])(开发区|经开区|高新区|度假区)|(?<=[、和与])(开发区|经开区|高新区|度假区)")
-ZONES = {"开发区": "经济技术开发区", "经开区": "经济技术开发区", "高新区": "高新技术产业开发区", "度假区": "旅游度假区"}
+# Word lists other modules import from here (relations.py).
+GOV_ENDINGS = words("government_heads")
+SUB_UNITS = words("sub_units")
+FULL_COMPANY = words("full_company_endings")
+INDUSTRY_WORDS = words("industry_words")
+
+
+@derived
+def deixis() -> dict[str, object]:
+    """我市 -> "home", 该区 -> ("district", "zone"): deixis.tsv."""
+    found: dict[str, object] = {}
+    for word, target in table("deixis").items():
+        found[word] = target if target in ("home", "province") else tuple(target.split(","))
+    return found
+
+
+def zones() -> dict[str, str]:
+    return table("zone_words")
+
+
+@derived
+def _zone_word() -> re.Pattern:
+    words_ = pattern("zone_words")
+    return re.compile(f"(?<![\u4e00-\u9fff])({words_})|(?<=[、和与])({words_})")
 
 
 def simplified(text: str) -> str:
     return to_simplified(text)
-
-
-# --- cleanup -----------------------------------------------------------------
-
-
-def _inside(inner: Mention, outer: Mention) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and (
-        outer.start, outer.end) != (inner.start, inner.end)
-
-
-def _crosses(a: Mention, b: Mention) -> bool:
-    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
-
-
-def _proper(doc: Doc, start: int, end: int) -> bool:
-    return any(w.tag_ in PROPER_TAGS for w in spans.words_of(doc) if w.idx < end and w.idx + len(w.text) > start)
-
-
-def _complete_known_places(doc: Doc) -> None:
-    """米市街 + 社区 where 米市街社区 is a place named in the same article: the
-    segmenter split the repeated name, the article already told us the whole."""
-    text = spans.text_of(doc)
-    records = spans.mentions(doc)
-    known = {m.text for m in records if m.label == "PLACE" and m.text.endswith(("社区", "村", "街道"))}
-    for m in records:
-        if m.label != "PLACE" or m.rank > GROWN:
-            continue
-        for suffix in ("社区", "村", "街道"):
-            if text.startswith(suffix, m.end) and m.text + suffix in known \
-                    and not spans.overlapping(doc, m.end, m.end + len(suffix)):
-                spans.remove(doc, [m])
-                spans.add(doc, m.start, m.end + len(suffix), "PLACE", "lac")
-                break
-
-
-def cleanup(doc: Doc) -> None:
-    trim_names(doc)
-    records = spans.mentions(doc)
-    surnames = set(words("surnames.txt"))
-    doomed = []
-    titles = [m for m in records if m.rank == ENCLOSING]
-    for m in records:
-        if any(_inside(m, t) or _crosses(m, t) for t in titles):
-            doomed.append(m)
-        elif m.label == "PERSON" and not (m.text[:1] in surnames or m.text[:2] in surnames):
-            doomed.append(m)
-        elif m.guess and m.label == "ORG" and len(m.text) <= 2:
-            doomed.append(m)
-        elif m.guess and m.label == "ORG" and m.text.endswith(("社区", "街道")) and len(m.text) >= 4:
-            m.label = "PLACE"  # 米市街社区党委书记: the community is a place; its 党委 is the body
-        elif m.label == "PLACE" and m.text.endswith(("乡村", "农村", "城乡")):
-            doomed.append(m)  # 美丽乡村建设: a kind of place, not a name
-        elif m.label == "ORG" and not m.guess and any(
-                h.label == "HONOR" and h.start <= m.start and m.end <= h.end for h in records):
-            doomed.append(m)  # 全国青少年校园足球特色学校 is a list, not a school
-        elif m.guess and m.label == "PLACE" and m.text.endswith(INDUSTRY_WORDS) \
-                and not m.text.endswith(PLACE_ENDINGS) and len(m.text) >= 4:
-            m.label = "ORG"  # 阳谷县祥光铜业: a firm named with its county, not a place
-        elif m.label == "ORG" and m.rank <= GROWN and (GENERIC_ORG.match(m.text) or (
-                m.text[0] in "市县区省" and spans.text_of(doc)[m.start - 1 : m.start] == "全") or m.text in words("org_heads")):  # 全市法院, 家庭农场
-            doomed.append(m)
-        elif m.label == "PLACE" and m.text in GENERIC_PLACES:
-            doomed.append(m)  # 镇街, 乡镇: kinds of places
-        elif m.label in ("PLACE", "ORG") and m.rank <= GROWN and any(
-                h.label == "HONOR" and h.start <= m.start and m.end <= h.end for h in records):
-            doomed.append(m)  # 山东省文化产业示范园区 is a list, not a park
-        elif m.guess and m.label == "PLACE" and m.text in word_set("short_name_stopwords"):
-            doomed.append(m)  # 惠民 (惠民政策) is a word before it is a county
-        elif m.guess and m.label == "PLACE" and len(m.text) <= 3 \
-                and not m.text.endswith(PLACE_ENDINGS) and m.text not in COUNTRIES \
-                and m.text not in load_gazetteer():
-            doomed.append(m)  # 周转, 恒温库: short segmenter guesses with no place word
-        elif m.guess and m.label == "PLACE" and m.text.endswith("村") \
-                and spans.text_of(doc).startswith(("干部", "民"), m.end) and m.text not in load_gazetteer():
-            doomed.append(m)  # 包村干部, 会同村干部: a verb, not a village
-        elif m.label == "ORG" and m.rank <= GROWN and not _proper(doc, m.start, m.end) \
-                and GENERIC_BEFORE.search(spans.text_of(doc), 0, m.start):
-            doomed.append(m)  # 46所乡村学校, 规模最大的物流集散中心: a kind of body, not a name
-        elif m.grown and m.label == "PLACE" and not _proper(doc, m.start, m.end) and not any(
-            o is not m and o.start == m.start and o.label in ("PERSON", "PLACE") for o in records
-        ):
-            doomed.append(m)
-    spans.remove(doc, doomed)
-    _complete_known_places(doc)
-    records = spans.mentions(doc)
-    doomed = []
-    for m in records:
-        for o in records:
-            if o is m:
-                continue
-            same_span = (m.start, m.end) == (o.start, o.end)
-            if m.guess and not o.guess and same_span and o.label != m.label:
-                doomed.append(m)
-                break
-            if m.guess and not o.guess and o.start == m.start and 0 < m.end - o.end <= 2 \
-                    and o.label == m.label == "ORG" and o.text.endswith(words("org_heads")):
-                doomed.append(m)  # 聊城大学签署: the segmenter took the verb along
-                break
-            if m.grown and m.label == "PLACE" and o.rule.division and _crosses(m, o):
-                doomed.append(m)  # 东昌府区新区 | 新区街道: the division wins
-                break
-            if m.guess and not o.guess and (_crosses(m, o) or (
-                    o.label == m.label == "PLACE" and o.start == m.start and o.end > m.end)):
-                doomed.append(m)
-                break
-            if m.label == "PERSON" and (_inside(m, o) or _crosses(m, o)):
-                if o.label == "PLACE" and o.text.endswith(("故居", "纪念馆", "墓", "旧居")):
-                    continue  # 赵健民故居 names a person too
-                doomed.append(m)
-                break
-    spans.remove(doc, doomed)
-    _split_place_chains(doc)
-    _trim_facilities(doc)
-    _parent_orgs(doc)
-    _drop_nested(doc)
-
-
-def _split_place_chains(doc: Doc) -> None:
-    """A segmenter place made of gazetteer places (烟庄街道王村) gives way to them."""
-    records = spans.mentions(doc)
-    doomed = []
-    for m in records:
-        if m.label != "PLACE" or m.rule.division:
-            continue
-        parts = sorted((o for o in records if o.rule.division and _inside(o, m)), key=lambda o: o.start)
-        covered, last_code = m.start, ""
-        for part in parts:
-            code = part.attrs.get("code", "")
-            if part.start == covered and code.startswith(last_code):
-                covered, last_code = part.end, code
-        if parts and covered == m.end:
-            doomed.append(m)
-        else:
-            doomed.extend(parts)  # 聊城古城区 is one name, not 聊城 + 古城区
-    spans.remove(doc, doomed)
-
-
-def _trim_facilities(doc: Doc) -> None:
-    """开发区周公河精品水果市场 -> 周公河精品水果市场 (the place before it is separate)."""
-    records = spans.mentions(doc)
-    text = spans.text_of(doc)
-    spans.remove(doc, [m for m in records if m.grown and m.label == "PLACE" and any(  # 中洲运河古城 | 景区: one name
-        o.grown and o.label == "PLACE" and o.start == m.start and text[m.end : o.end] in word_set("place_heads") for o in records)])
-    records = spans.mentions(doc)
-    for m in list(records):
-        if m.label != "PLACE" or not m.grown:
-            continue
-        for o in records:
-            if o is not m and o.label == "PLACE" and o.start == m.start and o.end < m.end:
-                spans.remove(doc, [m])
-                if m.end - o.end >= 4 and _proper(doc, o.end, m.end):
-                    spans.add(doc, o.end, m.end, "PLACE", "facility")
-                break
-
-
-def _standalone_texts(doc: Doc) -> set[str]:
-    records = spans.mentions(doc)
-    alone = set()
-    for m in records:
-        if not any(_inside(m, o) for o in records):
-            alone.add(m.text)
-            alone.add(m.canonical)
-    return alone
-
-
-PARENT_HEADS = re.compile(r"大学|集团|公司|医院|学校|研究院|银行")
-
-
-def _parent_orgs(doc: Doc) -> None:
-    """聊城大学商学院 also names 聊城大学 (the annotation counts both, with part_of)."""
-    for m in list(spans.mentions(doc)):
-        if m.label != "ORG" or not m.text.endswith(SUB_UNITS):
-            continue
-        for head in PARENT_HEADS.finditer(m.text):
-            cut = head.end()
-            if 2 < cut < len(m.text) and m.text[cut:].endswith(SUB_UNITS) and len(m.text) - cut >= 2:
-                spans.add(doc, m.start, m.start + cut, "ORG", "parent_org")
-                break
-
-
-def _drop_nested(doc: Doc) -> None:
-    records = spans.mentions(doc)
-    alone = _standalone_texts(doc)
-    doomed = []
-    for m in records:
-        outers = [o for o in records if _inside(m, o)]
-        if not outers or m.text in alone or m.canonical in alone:
-            continue
-        keep = False
-        for o in outers:
-            if m.label == "ORG" and o.start == m.start and (m.rule.nests or m.also_lac) \
-                    and m.text.endswith(words("org_heads")):
-                keep = True  # 中共鲁西北地委 inside 中共鲁西北地委旧址: organisations nest
-            if m.label == "PERSON" and o.label == "PLACE" and o.text.endswith(("故居", "纪念馆", "墓", "旧居")):
-                keep = True
-            if m.label == "PLACE" and o.label == "ORG" and o.text.endswith(GOV_ENDINGS):
-                keep = True  # the gold counts the place of a government body (山东省 of 山东省文化和旅游厅)
-            if m.label == "ORG" and o.label == "ORG" and o.start == m.start and o.text[len(m.text):].endswith(SUB_UNITS):
-                keep = True
-        if not keep:
-            doomed.append(m)
-    spans.remove(doc, doomed)
 
 
 # --- resolution ----------------------------------------------------------------
@@ -286,10 +76,10 @@ def _home(doc: Doc):
 def resolve_deixis(doc: Doc) -> None:
     home_city, province = _home(doc)
     places = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and m.attrs.get("code")), key=lambda m: m.start)
-    for match in re.finditer("|".join(DEIXIS), spans.text_of(doc)):
+    for match in re.finditer("|".join(deixis()), spans.text_of(doc)):
         if spans.overlapping(doc, match.start(), match.end()):
             continue
-        target = DEIXIS[match.group()]
+        target = deixis()[match.group()]
         if target in ("home", "province"):
             place = home_city if target == "home" else province
             if place is not None:
@@ -304,7 +94,7 @@ def resolve_deixis(doc: Doc) -> None:
 
 
 def expand_org(name: str, home_city: str | None, province: str | None) -> str:
-    """市工信局 -> 聊城市工业和信息化局; 金郝庄镇政府 -> 金郝庄镇人民政府."""
+    """市工信局 -> 〈home city〉工业和信息化局; 金郝庄镇政府 -> 金郝庄镇人民政府."""
     abbreviations = table("abbreviations.tsv")
     for short in sorted(abbreviations, key=len, reverse=True):
         full = abbreviations[short]
@@ -387,15 +177,15 @@ def resolve_orgs(doc: Doc) -> None:
             district = re.match(r"中共([\u4e00-\u9fff]{1,5}区)委", m.canonical)
             if district and _city_of_district(district.group(1), home_city):  # 中共东昌府区委组织部
                 m.canonical = "中共" + home_city.name + m.canonical[2:]
-        elif m.label == "PLACE" and home_city is not None and m.text[-3:] in ZONES \
-                and m.text[:-3] in (home_city.short, home_city.name):  # 聊城高新区: the city's zone
-            for zone in load_gazetteer().lookup(home_city.short + ZONES[m.text[-3:]]):
+        elif m.label == "PLACE" and home_city is not None and m.text[-3:] in zones() \
+                and m.text[:-3] in (home_city.short, home_city.name):  # 无锡高新区: the city's zone
+            for zone in load_gazetteer().lookup(home_city.short + zones()[m.text[-3:]]):
                 m.canonical = zone.name
                 m.attrs.update(level="zone", code=zone.code)
-        elif m.label == "PLACE" and m.text in ZONES and home_city is not None:
-            wanted = ZONES[m.text]
+        elif m.label == "PLACE" and m.text in zones() and home_city is not None:
+            wanted = zones()[m.text]
             named = [z for z in spans.mentions(doc) if z.label == "PLACE" and z.end <= m.start
-                     and z.canonical.endswith(wanted) and z.text not in ZONES]
+                     and z.canonical.endswith(wanted) and z.text not in zones()]
             if named:  # 江北水城旅游度假区 … 度假区将…: the zone just named
                 m.canonical = named[-1].canonical
                 m.attrs.update({k: v for k, v in named[-1].attrs.items() if k in ("level", "code")})
@@ -416,20 +206,22 @@ def resolve_orgs(doc: Doc) -> None:
         m.canonical = simplified(m.canonical)
 
 
-ZONE_BODY = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(开发区|经开区|高新区|度假区)(党工委|工委|管委会|管理委员会)$")
+@derived
+def _zone_body_pattern() -> re.Pattern:
+    return re.compile(f"^([\u4e00-\u9fff]{{0,4}}?)({pattern('zone_words')})(党工委|工委|管委会|管理委员会)$")
 
 
 def _zone_body(doc: Doc, mention: Mention, home_city) -> str | None:
-    """高新区党工委 -> 中共聊城高新技术产业开发区工作委员会, 聊城高新区管委会 -> …管理委员会."""
-    match = ZONE_BODY.match(mention.text)
+    """高新区党工委 -> 中共〈city〉高新技术产业开发区工作委员会, 〈city〉高新区管委会 -> …管理委员会."""
+    match = _zone_body_pattern().match(mention.text)
     if match is None or home_city is None or match.group(1) not in ("", home_city.short, home_city.name):
         return None
-    wanted = ZONES[match.group(2)]
+    wanted = zones()[match.group(2)]
     named = [z for z in spans.mentions(doc) if z.label == "PLACE" and z.canonical.endswith(wanted) and z.end <= mention.start]
-    zones = [named[-1].canonical] if named else [z.name for z in load_gazetteer().lookup(home_city.short + wanted)]
-    if not zones:
+    found = [named[-1].canonical] if named else [z.name for z in load_gazetteer().lookup(home_city.short + wanted)]
+    if not found:
         return None
-    return f"中共{zones[0]}工作委员会" if "工委" in match.group(3) else zones[0] + "管理委员会"
+    return f"中共{found[0]}工作委员会" if "工委" in match.group(3) else found[0] + "管理委员会"
 
 
 def county_city_bodies(doc: Doc) -> None:
@@ -451,7 +243,7 @@ def county_city_bodies(doc: Doc) -> None:
 
 
 def _city_of_district(name: str, home_city) -> str:
-    """茌平区委 -> 中共聊城市茌平区委: a city's districts are named with the city
+    """乙区委 -> 中共甲市乙区委: a city's districts are named with the city
     (counties and county-level cities are not: 中共冠县县委, 中共临清市委)."""
     if home_city is None or not name.endswith("区"):
         return ""
@@ -461,7 +253,7 @@ def _city_of_district(name: str, home_city) -> str:
 
 
 def company_cores(full: str) -> list[str]:
-    """山东罗克佳华科技有限公司 -> [罗克佳华科技, 罗克佳华]: forms a paper shortens it to."""
+    """江苏罗克佳华科技有限公司 -> [罗克佳华科技, 罗克佳华]: forms a paper shortens it to."""
     gazetteer = load_gazetteer()
     name = full
     if not full.endswith(FULL_COMPANY):
@@ -486,7 +278,7 @@ def company_cores(full: str) -> list[str]:
                 cores.append(name)
                 changed = True
                 break
-    brand = cores[0][:2]  # 字号 + 行业: 甲乙装备 for 山东甲乙新能源装备有限公司
+    brand = cores[0][:2]  # 字号 + 行业: 甲乙装备 for 江苏甲乙新能源装备有限公司
     cores += [brand + word for word in INDUSTRY_WORDS if word in cores[0][2:] and brand + word not in cores]
     return [core for core in cores if len(core) >= 2]
 
@@ -527,10 +319,10 @@ def titled_people(doc: Doc) -> None:
             spans.add(doc, m.start, m.start + len(longer[0]), "PERSON", m.source)
 
 
-@functools.lru_cache(maxsize=1)
+@derived
 def _titled_pattern() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in words("titles.txt"))
-    return re.compile(f"(?:{titles})([\u4e00-\u9fff]{{2,3}}?)(?:{SPEECH_VERBS})")
+    return re.compile(f"(?:{titles})([\u4e00-\u9fff]{{2,3}}?)(?:{pattern('speech_verbs')})")
 
 
 def resolve_person_aliases(doc: Doc) -> None:
@@ -543,12 +335,12 @@ def resolve_person_aliases(doc: Doc) -> None:
 
 
 def enumerated_orgs(doc: Doc) -> None:
-    """凤祥集团、鲁西集团、希杰生物…等企业: items of a list of firms are firms."""
-    pattern = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})等[^，。；]{0,14}?(?:企业|公司|单位)")
-    for match in pattern.finditer(spans.text_of(doc)):
+    """甲集团、乙集团、丙生物…等企业, A、B、C 3家企业: items of a list of firms are firms."""
+    listed = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等|[0-9一二三四五六七八九十]+家)[^，。；]{0,14}?(?:企业|公司|单位)")
+    for match in listed.finditer(spans.text_of(doc)):
         items, pos = [], match.start(1)
         for item in match.group(1).split("、"):
-            lead = LIST_LEADS.match(item)
+            lead = re.match(f"^(?:{pattern('list_leads')})", item)
             skip = lead.end() if lead and len(item) - lead.end() >= 2 else 0
             items.append((pos + skip, pos + len(item)))
             pos += len(item) + 1
@@ -560,14 +352,15 @@ def enumerated_orgs(doc: Doc) -> None:
             spans.add(doc, s, e, "ORG", "enumeration")
 
 
-@Language.factory("resolver", assigns=["doc._.mentions"], requires=["doc._.mentions"])
-def make_resolver(nlp: Language, name: str):
+@Language.factory("resolver", assigns=["doc._.mentions"], requires=["doc._.mentions"], default_config={"lexicon": {}})
+def make_resolver(nlp: Language, name: str, lexicon: dict[str, str]):
+    configure(lexicon)
     return resolver
 
 
 def zone_words(doc: Doc) -> None:
     """A bare 开发区 in a city paper is the city's development zone."""
-    for match in ZONE_WORD.finditer(spans.text_of(doc)):
+    for match in _zone_word().finditer(spans.text_of(doc)):
         start, end = match.span(match.lastindex)
         if not spans.overlapping(doc, start, end, {"ORG", "PROGRAM", "HONOR"}):
             spans.add(doc, start, end, "PLACE", "zone")

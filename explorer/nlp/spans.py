@@ -1,6 +1,6 @@
 """Entity records kept on the Doc as character spans.
 
-Chinese names nest (聊城大学 inside 聊城大学商学院, 金郝庄镇 inside
+Chinese names nest (南通大学 inside 南通大学商学院, 金郝庄镇 inside
 临清市金郝庄镇政府) and often start or end inside a segmenter word, so the
 components record mentions by character offset in `doc._.mentions` rather
 than as token-aligned `doc.ents`. Each is a `Mention` record; an encoder
@@ -40,7 +40,7 @@ class Rule:
     firm: bool = False  # known to be a company (a short form, an item of a list of firms)
     project: bool = False  # a construction or investment project
     award: bool = False  # an honour read after an award verb (获评“X”, X奖)
-    nests: bool = False  # an organisation that may stand inside a longer one (聊城大学 of 聊城大学商学院)
+    nests: bool = False  # an organisation that may stand inside a longer one (南通大学 of 南通大学商学院)
 
 
 # The precedence table: every rule that adds mentions, and what its mentions are.

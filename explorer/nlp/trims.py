@@ -1,7 +1,7 @@
 """Trimming of names that took a neighbouring word along.
 
 The segmenter and the extender sometimes glue a word to a name: the 市 of
-我市, a verb (…主办), a title (聊城市委书记), a character before a county
+我市, a verb (…主办), a title (甲市委书记), a character before a county
 (成/立冠县…), a role noun ending in 方 (承建方X公司, 景区运营方X公司), or a
 second body joined by 联合/会同 (市中院联合市检察院). Each trim keeps
 offsets consistent with the article text.
@@ -51,7 +51,7 @@ VERB_TAILS = ("主办", "承办", "举办", "协办", "签署", "部署", "发�
 
 
 def _trim_titles(doc: Doc) -> None:
-    """聊城市委书记 read as one place: the title is not part of the name."""
+    """甲市委书记 read as one place: the title is not part of the name."""
     text = spans.text_of(doc)
     titles = words("titles.txt")
     for m in spans.mentions(doc):
@@ -80,7 +80,7 @@ JOINED = re.compile(r"联合|会同|协同|携手|与|和|及")
 
 
 def _trim_role_noun(doc: Doc) -> None:
-    """承建方山东X有限公司: the party's role is not part of its name."""
+    """承建方乙省X有限公司: the party's role is not part of its name."""
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
         found = ROLE_NOUN.match(m.text) if m.label in ("ORG", "PLACE") else None
