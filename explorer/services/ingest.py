@@ -8,14 +8,18 @@ the project consistent, and a failed file changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from explorer.core import Cancelled, TaskState
 from explorer.errors import ExplorerError, InputFileError, UnreadableFileError
-from explorer.ingest import iter_input_files, read_document, split_articles
-from explorer.nlp import analyse_articles, load_pipeline
+from explorer.ingest import iter_input_files, read_file_bytes
+from explorer.nlp import load_pipeline
+from explorer.services import parallel
+from explorer.services.analysis import InputFailure
 from explorer.settings import IngestOptions
 
 
@@ -35,6 +39,7 @@ class FileOutcome:
 class IngestReport:
     files: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    store_seconds: float = 0.0  # wall time in the writer (benchmarks: the writer's share)
 
     @property
     def articles(self) -> int:
@@ -77,41 +82,87 @@ def _failed(path: str, error: ExplorerError) -> FileOutcome:
     return FileOutcome(path, "failed", error=reason, error_type=type(error).__name__)
 
 
-def run(project, paths: Iterable[str | Path], options: IngestOptions, state: TaskState) -> IngestReport:
-    """Ingest every file under `paths`; one transaction per file."""
+def run(
+    project,
+    paths: Iterable[str | Path],
+    options: IngestOptions,
+    state: TaskState,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> IngestReport:
+    """Ingest every file under `paths`; one transaction per file.
+
+    The map step (read, split, NLP) runs in this process (`workers=1`), in
+    `workers` local processes, or on the Dask cluster at `scheduler`; the
+    writer is always this process, storing documents in file order."""
     report = IngestReport()
     files = _expand(paths, report)
-    nlp = load_pipeline() if files else None
     total = max(len(files), 1)
+    mapper = _mapper(options, workers, scheduler, files)
     try:
-        for number, path in enumerate(files):
+        jobs = _jobs(project, files, options)
+
+        def announce(job: parallel.Job) -> None:  # the file the writer waits for now
+            state.progress(job.seq / total, Path(job.path).name)
+
+        for job, result in mapper.results(jobs, state, announce):
             state.check()
-            state.progress(number / total, path.name)
-            outcome = _ingest_one(project, path.resolve(), options, nlp, state)
+            outcome = job.outcome if result is None else _store(project, result, state, report)
             report.files.append(outcome)
             state.partial(outcome)  # lets a GUI show running article counts and errors
         state.progress(1.0, "")
     except Cancelled:
         report.cancelled = True
+    finally:
+        mapper.close()
     return report
 
 
-def _ingest_one(project, path: Path, options: IngestOptions, nlp, state: TaskState) -> FileOutcome:
+def _mapper(options: IngestOptions, workers: int, scheduler: str | None, files: list[Path]):
+    if scheduler:
+        from explorer.services.cluster import DaskMapper
+
+        return DaskMapper(scheduler, options)
+    workers = min(workers, len(files))
+    if workers > 1:
+        return parallel.ProcessPool(workers, options)
+    return parallel.InProcess(options, load_pipeline() if files else None)
+
+
+def _jobs(project, files: list[Path], options: IngestOptions) -> Iterator[parallel.Job]:
+    """One job per file, read here: the workers get bytes. A file that cannot
+    be read or has not changed needs no analysis and carries its outcome."""
+    for seq, path in enumerate(files):
+        path = path.resolve()
+        try:
+            data = read_file_bytes(path, options)
+        except InputFileError as error:
+            yield parallel.Job(seq, str(path), outcome=_failed(str(path), error))
+            continue
+        content_hash = hashlib.sha256(data).hexdigest()
+        if project.document_status(str(path), content_hash) == "unchanged":
+            yield parallel.Job(seq, str(path), outcome=FileOutcome(str(path), "unchanged"))
+            continue
+        yield parallel.Job(seq, str(path), data=data)
+
+
+def _store(project, result, state: TaskState, report: IngestReport) -> FileOutcome:
+    """Write one analysed document (or report why it failed)."""
+    if isinstance(result, InputFailure):
+        return FileOutcome(result.path, "failed", error=result.reason, error_type=result.error_type)
     try:
-        document = read_document(path, options)
-        if project.document_status(document.path, document.content_hash) == "unchanged":
-            return FileOutcome(document.path, "unchanged")
-        articles = split_articles(document, options)
-        analyses = analyse_articles(articles, document.home_city, nlp=nlp)
         state.check()  # last chance to cancel before anything is written
-        result = project.store_document(document, articles, analyses)
-    except InputFileError as error:
-        return _failed(str(path), error)
+        started = time.perf_counter()
+        stored = project.store_document_batches(result.document, result.batches())
+        report.store_seconds += time.perf_counter() - started
+    finally:
+        result.close()
     return FileOutcome(
-        result.path,
-        result.status,
-        articles=result.articles,
-        entities=result.entities_new,
-        mentions=result.mentions,
-        relations=result.relations,
+        stored.path,
+        stored.status,
+        articles=stored.articles,
+        entities=stored.entities_new,
+        mentions=stored.mentions,
+        relations=stored.relations,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import sqlite_utils
@@ -150,6 +150,16 @@ class Project:
             raise ValueError("one analysis per article is required")
         with self.write() as conn:
             return writer.store_document(conn, document, articles, analyses)
+
+    def store_document_batches(
+        self,
+        document: Document,
+        batches: Iterable[tuple[Sequence[Article], Sequence[ArticleAnalysis]]],
+    ) -> StoreResult:
+        """`store_document` for a document that arrives in batches of (articles,
+        analyses): one transaction for the whole document, one batch in memory."""
+        with self.write() as conn:
+            return writer.store_document_batches(conn, document, batches)
 
     def stats(self) -> ProjectStats:
         conn = self.reader()

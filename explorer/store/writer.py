@@ -31,6 +31,17 @@ def store_document(
     analyses: Sequence[ArticleAnalysis],
 ) -> StoreResult:
     """Write one document; the caller holds the write transaction."""
+    return store_document_batches(conn, document, [(articles, analyses)])
+
+
+def store_document_batches(
+    conn: sqlite3.Connection,
+    document: Document,
+    batches: Iterable[tuple[Sequence[Article], Sequence[ArticleAnalysis]]],
+) -> StoreResult:
+    """Write one document from batches of (articles, analyses), read one at a
+    time, so a huge file never holds all its analyses in memory; the caller
+    holds the one write transaction that makes the replacement atomic."""
     row = conn.execute(
         "SELECT id, content_hash FROM documents WHERE path = ?", (document.path,)
     ).fetchone()
@@ -59,6 +70,25 @@ def store_document(
         ).lastrowid
     rules = Rules.load(conn)
     resolver = Resolver(conn, document, rules)
+    n_articles = n_mentions = n_relations = 0
+    for articles, analyses in batches:
+        if len(articles) != len(analyses):
+            raise ValueError("one analysis per article is required")
+        n_articles += len(articles)
+        counted = _store_batch(conn, document, doc_id, articles, analyses, resolver, rules)
+        n_mentions += counted[0]
+        n_relations += counted[1]
+    touched |= resolver.touched
+    recount(conn, touched)
+    removed = collect_orphans(conn, touched, rules.refs)
+    return StoreResult(
+        document.path, status, articles=n_articles,
+        entities_new=len(resolver.created - removed), mentions=n_mentions, relations=n_relations,
+    )
+
+
+def _store_batch(conn, document, doc_id, articles, analyses, resolver, rules) -> tuple[int, int]:
+    """Insert a batch of articles with their mentions and facts; returns the counts."""
     n_mentions = n_relations = 0
     for article, analysis in zip(articles, analyses):
         article_id = _insert_article(conn, doc_id, article)
@@ -87,13 +117,7 @@ def store_document(
                 (rel_id, article_id, r.evidence, r.evidence_start, r.evidence_end, r.confidence),
             )
             n_relations += 1
-    touched |= resolver.touched
-    recount(conn, touched)
-    removed = collect_orphans(conn, touched, rules.refs)
-    return StoreResult(
-        document.path, status, articles=len(articles),
-        entities_new=len(resolver.created - removed), mentions=n_mentions, relations=n_relations,
-    )
+    return n_mentions, n_relations
 
 
 def _source_id(conn: sqlite3.Connection, document: Document) -> int:
