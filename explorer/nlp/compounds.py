@@ -43,8 +43,8 @@ COUNT = re.compile(r"^[0-9一二三四五六七八九十百千万两几多]+[个
 SUPERLATIVE = re.compile(r"^最[\u4e00-\u9fff]{1,2}$")
 PLAN_FOLLOWERS = set("的等和与及中为是")
 SYMBOLS = re.compile(r"[+＋=/|＝]")
-MAX_LEN = {"ORG": 30, "PLACE": 24, "PROGRAM": 28, "HONOR": 30}
-LABEL_OF_LEXICON = (("honor_heads", "HONOR"), ("program_heads", "PROGRAM"), ("place_heads", "PLACE"), ("org_heads", "ORG"))
+MAX_LEN = {"ORG": 30, "PLACE": 24, "PROGRAM": 28, "HONOR": 30, "KIND": 30}
+LABEL_OF_LEXICON = (("honor_heads", "HONOR"), ("honor_kinds", "KIND"), ("program_heads", "PROGRAM"), ("place_heads", "PLACE"), ("org_heads", "ORG"))
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class Reach:
     marker: bool = False  # 十佳, 示范, 第三批, 2023年度
     counted: bool = False  # stopped at a count (三个, 46所): a kind, or the head of a list
     count_word: int = -1
+    awarded: bool = False  # the word before the name is an award verb (认定为, 入选)
     superlative: bool = False  # stopped at 最大/最强: a description
     modifiers: int = 0  # words taken
     local: bool = False  # a place below the province among the modifiers (a park's own place)
@@ -85,7 +86,13 @@ def _head_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(h) for h in _head_labels()}, reverse=True))
 
 
+RANKED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千]+)强$")  # 民营企业200强, 百强
+
+
 def _head_ending(text: str) -> str | None:
+    ranked = RANKED.search(text)
+    if ranked:
+        return ranked.group()
     labels = _head_labels()
     for length in _head_lengths():
         if len(text) >= length and text[-length:] in labels:
@@ -118,7 +125,7 @@ def find_heads(ws: list[Word], text: str) -> list[Head]:
         head = _head_ending(text[max(0, end - _head_lengths()[0]) : end])
         if head is None or w.text == head and w.tag_ == "v":
             continue  # 办起了…: a verb, not the 办 of an office
-        label = _head_labels()[head]
+        label = _head_labels().get(head, "HONOR")
         if label in ("PROGRAM", "HONOR") and _continues(ws, i, cut):
             continue  # 新兴战略产业: the plan word modifies the noun after it
         first = bisect.bisect_right(starts, end - len(head)) - 1
@@ -129,7 +136,7 @@ def find_heads(ws: list[Word], text: str) -> list[Head]:
 def _continues(ws: list[Word], i: int, cut: int) -> bool:
     if cut < len(ws[i].text):
         return False
-    return i + 1 < len(ws) and ws[i + 1].tag_ in ("n", "vn", "nz") and ws[i + 1].text[0] not in PLAN_FOLLOWERS
+    return i + 1 < len(ws) and ws[i + 1].tag_ in ("n", "vn", "nz", "a") and ws[i + 1].text[0] not in PLAN_FOLLOWERS
 
 
 def _level(w: Word, places: dict[int, spans.Mention]) -> bool:
@@ -191,8 +198,10 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
         if prev.text in word_set("referring_places"):
             j -= 1  # 该镇党委: the resolver names the town
             break
-        if COUNT.match(prev.text) or prev.text in ("等", "等等"):
+        if COUNT.match(prev.text):
             reach.counted, reach.count_word = True, j - 1
+            break
+        if prev.text in ("等", "等等"):
             break
         if SUPERLATIVE.match(prev.text):
             reach.superlative = True
@@ -217,6 +226,7 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
             break
         j, reach.modifiers = j - 1, reach.modifiers + 1
     reach.start = ws[j].idx
+    reach.awarded = j > 0 and ws[j - 1].text in word_set("award_verbs")
     reach.local = any(w.tag_ == "LOC" and w.idx not in places for w in ws[j:i]) or any(
         reach.start <= m.start and m.end <= head.start and m.attrs.get("level") != "province" for m in places.values())
     return reach
@@ -271,18 +281,20 @@ def _takes(ws: list[Word], j: int, label: str) -> bool:
             return True
         # 智造科技产业园 (智/v 造/v), not 进入X市场
         return label == "PLACE" and prev.tag_ == "v" and len(prev.text) == 1 and prev.text not in word_set("name_left_stops")
-    if prev.text in word_set("name_left_stops"):
+    if prev.text in word_set("name_left_stops") and not (label == "PROGRAM" and prev.text in word_set("program_verbs")):
         return False
     return prev.tag_ in LOOSE_TAGS and not (prev.tag_ == "TIME" and not re.search(r"[年期]$", prev.text))
 
 
-def label_of(head: Head, reach: Reach, name: str) -> str:
+def label_of(head: Head, reach: Reach, name: str) -> str | None:
     """The type of a compound: its head's, unless a level or a marker makes a
     park, centre or plan an honour (省级工业设计中心, 十佳园区, 乙省特色产业集群).
     A region alone makes only a park or cluster an honour, and only when no
     smaller place names it (乙省X市工业园区 is a park)."""
     if head.label == "HONOR":
         return "HONOR"
+    if head.label == "KIND":  # 工作站, 高新技术企业: an honour with a level or after an award verb, else a kind
+        return "HONOR" if reach.level or reach.marker or reach.awarded else None
     strict = bool(STRICT_LEVEL.search(name[: head.start - reach.start]))
     if head.label in ("ORG", "PROGRAM"):
         return "HONOR" if strict else head.label
@@ -296,12 +308,15 @@ STRICT_LEVEL = re.compile(r"[国省市县区镇村部]级")
 
 
 
-def _well_formed(name: str, head_text: str, label: str, first: Word) -> bool:
-    if len(name) <= len(head_text) or len(name) > MAX_LEN[label] or SYMBOLS.search(name):
-        return False  # “党支部+合作社+农户”: a formula, not a name
+QUOTED = re.compile(r"“[^“”]*”")
+
+
+def _well_formed(name: str, head_text: str, label: str, first: Word, at_division: bool) -> bool:
+    if len(name) <= len(head_text) or len(name) > MAX_LEN[label] or SYMBOLS.search(QUOTED.sub("", name)):
+        return False  # “党支部+合作社+农户”: a formula, not a name (“2+2”战略 is a name)
     if head_text in word_set("short_org_heads") and label == "ORG":
         # 局, 委: only after a division, an administrative prefix or a segmenter name
-        return name.startswith(words("admin_prefixes")) or first.tag_ in ("LOC", "ORG")
+        return at_division or name.startswith(words("admin_prefixes")) or first.tag_ in ("LOC", "ORG")
     return True
 
 
@@ -357,7 +372,8 @@ def compound_names(doc: Doc) -> Doc:
             _shared_head(doc, ws, head, reach, text)
             continue
         label = label_of(head, reach, name)
-        if _well_formed(name, head_text, label, ws[bisect.bisect_right([w.idx for w in ws], reach.start) - 1]):
+        first = ws[bisect.bisect_right([w.idx for w in ws], reach.start) - 1]
+        if label and _well_formed(name, head_text, label, first, reach.start in places):
             spans.add(doc, reach.start, head.end, label, "compound",
                       canonical=_canonical(text, reach.start, head.end, reach.dropped))
     return doc
