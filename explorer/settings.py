@@ -11,8 +11,12 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from explorer.core.lexicon import ProjectLexicon
 
 APP_NAME = "explorer"
 PROJECT_ENV = "EXPLORER_PROJECT"
@@ -62,3 +66,6 @@ class IngestOptions:
     date: str | None = None
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     to_simplified: bool = True
+    # What the user taught the project (issue 16): ingest fills it in from the
+    # project, so every map step (local, worker process, Dask) analyses with it.
+    lexicon: ProjectLexicon | None = None
