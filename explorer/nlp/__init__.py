@@ -12,6 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from explorer.core.lexicon import ProjectLexicon
 from explorer.core.models import Article, ArticleAnalysis, Mention, RelationFact
 from explorer.errors import PipelineError
 
@@ -25,6 +26,7 @@ from explorer.nlp import (  # noqa: F401
     roles,
     segment,
     spans,
+    taught,
 )
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
@@ -104,15 +106,20 @@ def analyse_articles(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    lexicon: ProjectLexicon | None = None,
 ) -> list[ArticleAnalysis]:
     """Mentions and relations of each article, in order. The articles come
-    from one document or source, so short names may resolve across them."""
+    from one document or source, so short names may resolve across them.
+    `lexicon`: what the user taught the project (nlp/taught.py)."""
     nlp = nlp or load_pipeline()
+    plain = lexicon.to_plain() if lexicon else None
     blanks = []
     for article in articles:
         doc = nlp.make_doc(article.text)
         doc._.home_city = home_city
+        taught.attach(doc, plain)
         blanks.append(doc)
     docs = list(nlp.pipe(blanks, n_process=n_process, batch_size=batch_size))
     _share_company_names(docs)
-    return [to_analysis(doc) for doc in docs]
+    taught.finish_docs(docs, lexicon)
+    return [taught.finish(to_analysis(doc), lexicon) for doc in docs]

@@ -94,7 +94,7 @@ def analyse_stream(
     for window in windows(articles):
         if check is not None:
             check()
-        analyses = analyse_articles(window, home_city, nlp=nlp)
+        analyses = analyse_articles(window, home_city, nlp=nlp, lexicon=options.lexicon)
         yield AnalysedBatch(tuple(window), tuple(analyses))
 
 

@@ -18,7 +18,7 @@ from explorer.core import Cancelled, TaskState
 from explorer.errors import ExplorerError, InputFileError, UnreadableFileError
 from explorer.ingest import iter_input_files, read_file_bytes
 from explorer.nlp import load_pipeline
-from explorer.services import parallel
+from explorer.services import parallel, teach
 from explorer.services.analysis import InputFailure
 from explorer.settings import IngestOptions
 
@@ -99,6 +99,7 @@ def run(
     report = IngestReport()
     files = _expand(paths, report)
     total = max(len(files), 1)
+    options = teach.with_project_lexicon(project, options)  # what the user taught applies to every import
     mapper = _mapper(options, workers, scheduler, files)
     try:
         jobs = _jobs(project, files, options)

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from explorer.errors import SchemaError
+from explorer.store import lexicon
 
 MIGRATIONS_TABLE = "_migrations"
 
@@ -189,6 +190,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("004_visible_pair_indexes", _m004_visible_pair_indexes),
     ("005_base_indexes", _m005_base_indexes),
     ("006_covering_pair_indexes", _m006_covering_pair_indexes),
+    ("009_lexicon", lexicon.migrate_009),  # the project lexicon and the article text index (issue 16)
 ]
 
 
