@@ -21,7 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
-from explorer.nlp import spans
+from explorer.nlp import places, spans
 from explorer.nlp.lexicon import derived, ending, pattern, word_set
 from explorer.nlp.spans import ENCLOSING, GROWN, Mention
 from explorer.nlp.trims import trim_names
@@ -60,6 +60,12 @@ class Context:
         self.titles = [m for m in self.records if m.rank == ENCLOSING]
         self.honours = [m for m in self.records if m.label == "HONOR"]
         self.gazetteer = load_gazetteer()
+        home = places.home_division(self.gazetteer, doc._.home_city)
+        self.place_names = places.name_index(home.name if home else None)
+
+    def opens_with_place(self, text: str) -> bool:
+        """甲明智能装备产业集群: a division's name or short name opens it."""
+        return any(text[:n] in self.place_names for n in range(min(len(text) - 1, 8), 1, -1))
 
 
 # --- one mention at a time: each returns DROP, a new label, or None ------------
@@ -132,8 +138,8 @@ def _word_not_place(c: Context, m: Mention):
 def _bare_facility(c: Context, m: Mention):
     """A grown park or market with no proper word (工业园区, 产业园): a kind, unless
     a place or person opens it."""
-    if m.grown and m.label == "PLACE" and not proper(c.doc, m.start, m.end) and not any(
-            o is not m and o.start == m.start and o.label in ("PERSON", "PLACE") for o in c.records):
+    if m.grown and m.label == "PLACE" and not proper(c.doc, m.start, m.end) and not c.opens_with_place(m.text) \
+            and not any(o is not m and o.start == m.start and o.label in ("PERSON", "PLACE") for o in c.records):
         return DROP
     return None
 

@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
 from explorer.nlp.compounds import compound_names
 from explorer.nlp.lexicon import configure, derived, pattern
@@ -48,8 +49,41 @@ def make_compound_names(nlp: Language, name: str, lexicon: dict[str, str]):
     return find_compounds
 
 
+@derived
+def _dateline_paper() -> re.Pattern:
+    return re.compile(f"(?:{pattern('paper_heads')})(?=讯|记者|消息)")
+
+
+def _paper_start(text: str, head_start: int) -> int:
+    """Where the paper's name begins: after a non-Han character, else at a division's
+    name (佛山日报, even glued to a headline before it), else two characters back."""
+    run = head_start
+    while run > 0 and head_start - run < 6 and "\u4e00" <= text[run - 1] <= "\u9fff":
+        run -= 1
+    if head_start - run < 6:
+        return run
+    gazetteer = load_gazetteer()
+    for length in (4, 3, 2):
+        name = text[head_start - length : head_start]
+        if name in gazetteer:
+            return head_start - length
+    return head_start - 2
+
+
+def dateline_papers(doc: Doc) -> None:
+    """佛山日报讯 记者X: the paper of a dateline is an organisation (not 佛山日报讯)."""
+    text = spans.text_of(doc)
+    for match in _dateline_paper().finditer(text):
+        start, end = _paper_start(text, match.start()), match.end()
+        if end - start < 3 or text[start:end].startswith("本报"):
+            continue
+        spans.remove(doc, [m for m in spans.overlapping(doc, start, end, {"ORG", "PLACE"}) if m.end > end or m.start < start])
+        spans.add(doc, start, end, "ORG", "org_extender")
+
+
 def find_compounds(doc: Doc) -> Doc:
     compound_names(doc)
     departments_in_chains(doc)
     quoted_names(doc)
+    dateline_papers(doc)
     return doc

@@ -162,7 +162,7 @@ def resolve_orgs(doc: Doc) -> None:
                                         province.name if province else None)
             if not m.canonical.startswith("中共") and (re.search(r"[县区]委$", m.canonical) or (
                     m.canonical.endswith("市委") and m.canonical[:-1] in gazetteer)):
-                m.canonical = "中共" + _city_of_district(m.canonical[:-1], home_city) + m.canonical
+                m.canonical = "中共" + m.canonical  # 甲区委 -> 中共甲区委 (real papers' naming, without the city)
             if m.text in PARTY_DEPARTMENTS:
                 m.canonical = _party_department(doc, m, home_city)
             zone_body = _zone_body(doc, m, home_city)
@@ -174,9 +174,6 @@ def resolve_orgs(doc: Doc) -> None:
             ecology = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])生态环境分局$", m.canonical)
             if ecology and home_city is not None:  # 县生态环境分局: a branch of the city's bureau since 2019
                 m.canonical = f"{home_city.name}生态环境局{ecology.group(1)}分局"
-            district = re.match(r"中共([\u4e00-\u9fff]{1,5}区)委", m.canonical)
-            if district and _city_of_district(district.group(1), home_city):  # 中共东昌府区委组织部
-                m.canonical = "中共" + home_city.name + m.canonical[2:]
         elif m.label == "PLACE" and home_city is not None and m.text[-3:] in zones() \
                 and m.text[:-3] in (home_city.short, home_city.name):  # 无锡高新区: the city's zone
             for zone in load_gazetteer().lookup(home_city.short + zones()[m.text[-3:]]):
@@ -240,16 +237,6 @@ def county_city_bodies(doc: Doc) -> None:
             if earlier.start < m.start and owner.endswith("市") and owner != home_city.name \
                     and earlier.text == earlier.canonical:
                 m.canonical = earlier.canonical
-
-
-def _city_of_district(name: str, home_city) -> str:
-    """乙区委 -> 中共甲市乙区委: a city's districts are named with the city
-    (counties and county-level cities are not: 中共冠县县委, 中共临清市委)."""
-    if home_city is None or not name.endswith("区"):
-        return ""
-    if any(d.level == "district" and d.parent == home_city.code for d in load_gazetteer().lookup(name)):
-        return home_city.name
-    return ""
 
 
 def company_cores(full: str) -> list[str]:
