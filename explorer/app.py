@@ -2,6 +2,12 @@
 
 Also used headless by `explorer gui --screenshot`: open the project, run the
 query, open the first hit, wait until the canvas has settled, write a PNG.
+
+The bundled sample is fictional, so it is a project of its own (示例项目):
+the first start opens it (importing the pages with progress on the home
+page), `--sample` opens it, and nothing of it is written into the user's
+projects. Pages handed over by a file manager (.txt .pdf .html) are imported
+into the current project, never into the sample.
 The exit code says whether that worked (`EXIT_SCREENSHOT_INCOMPLETE` when
 the wait ran out or an error was reported), so scripts can trust it.
 
@@ -30,11 +36,13 @@ NO_DIALOG_ENV = "EXPLORER_NO_DIALOG"
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="explorer-gui", description="the desktop explorer")
-    p.add_argument("file", nargs="?", help="project file to open (what a file manager passes)")
+    p.add_argument("file", nargs="*", help="a project file to open, or pages (.txt .pdf .html) to import (what a file manager passes)")
     p.add_argument("--project", help="project database (default: the last one, else the user's default)")
     p.add_argument("--query", help="search for this text after start and open the first hit")
     p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
-    p.add_argument("--sample", action="store_true", help="ingest the bundled sample if the project is empty")
+    p.add_argument("--sample", action="store_true", help="open the sample project (fictional pages, kept apart from yours)")
+    p.add_argument("--documents", action="store_true", help="show the documents panel")
+    p.add_argument("--comentions", action="store_true", help="with --query: show the co-mention layer on the canvas")
     p.add_argument("--article", action="store_true", help="with --query: also open the first article of the hit")
     p.add_argument("--lang", choices=("zh", "en"), help="interface language for this run")
     p.add_argument("--hops", type=int, choices=(1, 2, 3), help="neighbourhood depth of the canvas")
@@ -148,13 +156,15 @@ def _run(args: argparse.Namespace) -> int:
     install_translator(app, args.lang or chosen_language(qsettings))
 
     first_start = not qsettings.value("app/started", False, type=bool)
-    path = _choose_project(args.project or args.file, qsettings, app_settings)
+    path, with_sample, pages = _choose_project(args, first_start, qsettings, app_settings)
     window = MainWindow(settings=qsettings)
     opener = FileOpenFilter(window)  # macOS Finder opens files by an event, not argv
     app.installEventFilter(opener)
     _rebuild_on_language_switch(window, opener, lambda: MainWindow(settings=qsettings))
     if args.hops:
         window.canvas.hops.setValue(args.hops)
+    if args.comentions:
+        window.canvas.comention_button.setChecked(True)
     qsettings.setValue("app/started", True)
     if args.screenshot:
         width, _, height = args.size.partition("x")
@@ -163,7 +173,7 @@ def _run(args: argparse.Namespace) -> int:
 
     # The project opens on a worker: importing the store and opening a large
     # database must not keep the window from answering (issue 6: < 1.5 s).
-    steps = _Steps(window, args, with_sample=args.sample or (first_start and not (args.project or args.file)))
+    steps = _Steps(window, args, with_sample=with_sample, pages=pages)
     if args.quit_when_ready:  # the event loop's first turn: the window answers input
         QTimer.singleShot(0, lambda: print(f"ready {time.time():.6f}", flush=True))
         steps.on_opened = lambda: (print(f"opened {time.time():.6f}", flush=True), window.close(), app.quit())
@@ -201,28 +211,52 @@ def _rebuild_on_language_switch(window, opener, make_window) -> None:
     window.languageSwitched.connect(switch)
 
 
-def _choose_project(explicit, qsettings, app_settings) -> Path:
+PROJECT_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def _choose_project(args, first_start: bool, qsettings, app_settings) -> tuple[Path, bool, list[str]]:
+    """(project to open, whether it is the sample to build, pages to import).
+    The sample opens with `--sample` and on the very first start; pages always
+    go into a project of the user's."""
+    from explorer.services.project import sample_project_path
+
+    files = list(args.file or [])
+    projects = [f for f in files if f.lower().endswith(PROJECT_SUFFIXES)]
+    pages = [f for f in files if not f.lower().endswith(PROJECT_SUFFIXES)]
+    sample = sample_project_path()
+    if args.sample:
+        return sample, True, pages
+    explicit = args.project or (projects[0] if projects else None)
     if explicit:
-        return Path(explicit).expanduser()
+        return Path(explicit).expanduser(), False, pages
     if os.environ.get(app_settings.PROJECT_ENV):
-        return app_settings.project_path()
+        return app_settings.project_path(), False, pages
+    if first_start and not pages:
+        return sample, True, pages
     recent = qsettings.value("projects/recent", [])
-    if isinstance(recent, str):
-        recent = [recent]
-    for candidate in recent or []:
-        if Path(candidate).is_file():
-            return Path(candidate)
-    return app_settings.default_project_path()
+    for candidate in [recent] if isinstance(recent, str) else recent or []:
+        path = Path(candidate)
+        if path.is_file() and not (pages and _same(path, sample)):
+            return path, _same(path, sample), pages
+    return app_settings.default_project_path(), False, pages
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 class _Steps:
     """After start: open the project, maybe ingest the sample, run the query,
     open the first hit (and its article)."""
 
-    def __init__(self, window, args, with_sample: bool):
+    def __init__(self, window, args, with_sample: bool, pages=()):
         self.window = window
         self.args = args
         self.with_sample = with_sample
+        self.pages = list(pages)
         self.opened = False
         self.done = not args.query
         self.on_opened = None
@@ -239,11 +273,18 @@ class _Steps:
         if self.on_opened is not None:
             self.on_opened()
             return
-        if self.with_sample:
+        if self.with_sample:  # the sample project's own file: built on first use, with progress
             from PySide6.QtCore import QCoreApplication
 
-            self.window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "正在导入示例语料…"))
-            self.window._start(backend.ensure_sample, on_result=lambda _: self.after_sample())
+            home = self.window.home_page
+            message = QCoreApplication.translate("MainWindow", "正在导入示例页面：%1")
+            home.show_progress(0.0, message.replace("%1", "…"))
+            self.window._start(
+                backend.ensure_sample, with_state=True,
+                on_progress=lambda fraction, name: home.show_progress(fraction, message.replace("%1", name or "…")),
+                on_result=lambda _: self.after_sample(),
+                on_error=lambda _e: home.show_progress(None),
+            )
         else:
             self.after_sample()
 
@@ -253,7 +294,12 @@ class _Steps:
             self.on_opened()
 
     def after_sample(self) -> None:
-        self.window.refresh_stats()
+        self.window.after_documents_changed()
+        if self.args.documents:
+            self.window.show_documents()
+            self.window.documents_panel.listed.connect(self._select_first_document)
+        if self.pages:
+            self.window.show_ingest(self.pages, start=True)
         if not self.args.query:
             return
         search = self.window.search
@@ -271,7 +317,8 @@ class _Steps:
         if self.args.article:
             self.window.entityShown.connect(self._open_article)
         else:
-            self.window.graphShown.connect(self._finish)
+            # the co-mention layer is read once the layout settled: wait for it then
+            (self.window.comentionsShown if self.args.comentions else self.window.graphShown).connect(self._finish)
         self.window.open_entity(hit.id)
 
     def _open_article(self, detail) -> None:
@@ -291,6 +338,12 @@ class _Steps:
             self.done = True  # nothing to read: the entity page is the picture
             return
         self.window.articleShown.connect(lambda _: setattr(self, "done", True))
+
+    def _select_first_document(self, count: int) -> None:
+        self.window.documents_panel.listed.disconnect(self._select_first_document)
+        panel = self.window.documents_panel
+        if count:
+            panel.table.selectRow(0)
 
     def _finish(self, _center) -> None:
         self.done = True

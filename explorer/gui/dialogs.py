@@ -42,19 +42,46 @@ class EntityPicker(SearchPanel):
 
 
 class EntityPickerDialog(QDialog):
-    """Choose one entity by searching; `chosen` is its EntityHit."""
+    """Choose one entity by searching; `chosen` is its EntityHit. With `target`
+    ((id, name): a merge into it), a line names both entities as the user picks."""
 
-    def __init__(self, search_fn: Callable, title: str, parent=None):
+    def __init__(self, search_fn: Callable, title: str, parent=None, target: tuple | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.target = target
         self.picker = EntityPicker(search_fn, self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker)
-        layout.addWidget(buttons)
-        self.resize(420, 360)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.picker.list.selectionModel().currentChanged.connect(lambda *_: self._describe())
+        self.picker.model.modelReset.connect(self._describe)
+        self._describe()
+        self.resize(460, 400)
+
+    def _describe(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        chosen = self.chosen
+        same = chosen is not None and self.target is not None and chosen.id == self.target[0]
+        ok.setEnabled(chosen is not None and not same)
+        if self.target is None:
+            self.summary.setVisible(False)
+            return
+        keep = f"<b>{html.escape(self.target[1])}</b>"
+        if chosen is None:
+            text = html.escape(self.tr("搜索并选择要并入“%1”的实体。").replace("%1", self.target[1]))
+        elif same:
+            text = html.escape(self.tr("不能把实体合并到它自己。"))
+        else:
+            text = self.tr("把 %1 合并到 %2：前者的名称、提及和关系都归入后者，可以撤销。")
+            text = text.replace("%1", f"<b>{html.escape(chosen.name)}</b>").replace("%2", keep)
+        self.summary.setText(text)
 
     @property
     def chosen(self):

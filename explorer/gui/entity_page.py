@@ -1,7 +1,7 @@
 """The entity page: who or what an entity is, every fact with its evidence.
 
 Rendered as rich text with links (`entity:ID`, `article:ID:START:END`,
-`delete-fact:ID`); clicking a link emits a signal, the main window decides
+`delete-fact:ID`, `place:NAME` for each step of an administrative path); clicking a link emits a signal, the main window decides
 what to do. Corrections are asked for here and applied by the main window
 through its undo stack.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
+from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import (
@@ -43,7 +44,11 @@ def render_entity_html(detail) -> str:
         parts.append(f"<p><b>{_e(label)}：</b>{'、'.join(_e(a) for a in detail.aliases)}</p>")
     if detail.admin_path:
         label = QCoreApplication.translate("EntityPage", "行政区划")
-        parts.append(f"<p><b>{_e(label)}：</b>{' › '.join(_e(p) for p in detail.admin_path)}</p>")
+        steps = [
+            _e(p) if i == 0 else f"<a href='place:{quote(p)}'>{_e(p)}</a>"  # the first step is this place
+            for i, p in enumerate(detail.admin_path)
+        ]
+        parts.append(f"<p><b>{_e(label)}：</b>{' › '.join(steps)}</p>")
     delete_label = QCoreApplication.translate("EntityPage", "删除")
     groups: OrderedDict = OrderedDict()
     for fact in detail.facts:
@@ -96,6 +101,7 @@ class EntityPage(QWidget):
     correctionRequested = Signal(str, tuple, str)  # action, args, description
     mergeRequested = Signal(object)  # entity id; the main window picks the other entity
     splitRequested = Signal(object)
+    placeClicked = Signal(str)  # a step of the administrative path, by name
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -140,6 +146,9 @@ class EntityPage(QWidget):
 
     def _link(self, url: QUrl) -> None:
         kind, _, rest = url.toString().partition(":")
+        if kind == "place":
+            self.placeClicked.emit(unquote(rest))
+            return
         values = rest.split(":")
         try:
             numbers = [int(v) for v in values]

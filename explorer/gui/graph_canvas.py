@@ -7,13 +7,24 @@ event-loop turns, so even 2,000 nodes never freeze the window; layouts run
 in a worker (`explorer.graph.layout`, shared with the HTML export) and small graphs glide to their new places;
 stale work is dropped by generation counters. An edge's evidence is asked
 for (`edgeFactWanted`) only when the user points at or clicks that edge.
+The co-mention layer (`gui.comention_items`) is off until the user turns it on.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -30,9 +41,10 @@ from PySide6.QtWidgets import (
 
 from explorer.gui import worker
 from explorer.gui.canvas_overlays import EdgePanel, LimitNote, fact_tooltip
+from explorer.gui.comention_items import CoMentionLayer
 from explorer.gui.graph_items import LABEL_LOD, EdgeItem, NodeItem
-from explorer.services.layout import compute_layout, layout_with_labels
 from explorer.gui.style import all_types, type_icon, type_label
+from explorer.services.layout import compute_layout, layout_with_labels
 
 LARGE_LIMIT = 800  # above this many nodes: lay out first, then build the items in place
 ANIMATE_LIMIT = 250  # above this many nodes positions jump instead of gliding
@@ -133,6 +145,7 @@ class GraphCanvas(QWidget):
     layoutFinished = Signal()
     edgeFactWanted = Signal(object)  # an edge key whose evidence should be read (query.fact)
     articleRequested = Signal(object, int, int)  # article id, sentence start, end
+    comentionsToggled = Signal(bool)  # the co-mention layer was switched on or off
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -152,6 +165,7 @@ class GraphCanvas(QWidget):
         self.facts: dict = {}  # edge key -> Fact, read lazily
         self._tooltip_for = None  # (edge key, global pos) waiting for its fact
         self.layout_pending = False
+        self.comentions = CoMentionLayer(self.scene)
 
         self.hops = QSpinBox(self)
         self.hops.setRange(1, 3)
@@ -193,6 +207,13 @@ class GraphCanvas(QWidget):
             button.toggled.connect(lambda on, t=entity_type: self.set_type_visible(t, on))
             self.type_buttons[entity_type] = button
             bar.addWidget(button)
+        bar.addSpacing(12)
+        self.comention_button = QToolButton(self)
+        self.comention_button.setCheckable(True)
+        self.comention_button.setText(self.tr("同文共现"))
+        self.comention_button.setToolTip(self.tr("显示在同一篇文章中被提及的实体（浅色虚线，越粗表示共同出现的文章越多）；这不是抽取出的关系"))
+        self.comention_button.toggled.connect(self._comentions_toggled)
+        bar.addWidget(self.comention_button)
         bar.addStretch(1)
         self.count_label = QLabel(self)
         bar.addWidget(self.count_label)
@@ -219,6 +240,7 @@ class GraphCanvas(QWidget):
         self._builds += 1
         self._stop_animation()
         self._selected = []
+        self.comentions.forget()
         self.scene.clear()
         self.nodes.clear()
         self.edges.clear()
@@ -241,6 +263,7 @@ class GraphCanvas(QWidget):
         self._stop_animation()
         self._generation += 1  # a layout still running is for the old graph
         self._selected = []
+        self.comentions.forget()
         self.scene.clear()
         self.nodes.clear()
         self.edges.clear()
@@ -492,6 +515,7 @@ class GraphCanvas(QWidget):
             item.setVisible(item.entity_type not in self.hidden_types or item.node_id == self.center)
         for edge in self.edges.values():
             edge.setVisible(edge.source.isVisible() and edge.target.isVisible())
+        self.comentions.apply_visibility()
         self._update_count()
 
     def current_view(self):
@@ -510,7 +534,26 @@ class GraphCanvas(QWidget):
     def _update_count(self) -> None:
         nodes = sum(item.isVisible() for item in self.nodes.values())
         edges = sum(edge.isVisible() for edge in self.edges.values())
-        self.count_label.setText(self.tr("%1 个节点 · %2 条关系").replace("%1", str(nodes)).replace("%2", str(edges)))
+        text = self.tr("%1 个节点 · %2 条关系").replace("%1", str(nodes)).replace("%2", str(edges))
+        if self.comentions.items:
+            text += " · " + self.tr("%1 对共现").replace("%1", str(self.comentions.visible_count()))
+        self.count_label.setText(text)
+
+    # --- the co-mention layer ----------------------------------------------------------
+    def comentions_on(self) -> bool:
+        return self.comention_button.isChecked()
+
+    def set_comentions(self, pairs) -> None:
+        """(a, b, articles) pairs of the nodes shown, drawn lighter than the facts."""
+        if self.comentions_on():
+            self.comentions.set_pairs(self.nodes, pairs)
+            self._update_count()
+
+    def _comentions_toggled(self, on: bool) -> None:
+        if not on:
+            self.comentions.clear()
+            self._update_count()
+        self.comentionsToggled.emit(on)
 
     def select(self, node_id) -> None:
         self.scene.clearSelection()

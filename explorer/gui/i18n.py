@@ -1,13 +1,15 @@
 """Interface language: Chinese source strings, an English translation.
 
-Source strings are Chinese, so Chinese needs no translator; English loads
-`resources/i18n/explorer_en.qm` (made with pyside6-lupdate/lrelease, see
-docs/gui.md).
+Source strings are Chinese, so Chinese needs no translator of ours; English
+loads `resources/i18n/explorer_en.qm` (made with pyside6-lupdate/lrelease,
+see docs/gui.md). Qt's own texts (OK/Cancel, Yes/No, the file dialogs, the
+context menus of text fields) come from Qt's `qtbase_zh_CN.qm`, shipped in
+the PySide6 wheel, loaded for Chinese.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from explorer.settings import resources_dir
@@ -35,6 +37,7 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         app.removeTranslator(_installed.pop())
     if language == "zh":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        install_qt_translation(app, "zh_CN")
         return None
     translator = QTranslator(app)
     if not translator.load(str(translations_dir() / f"explorer_{language}.qm")):
@@ -42,4 +45,19 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     app.installTranslator(translator)
     _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.English))
+    return translator
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install_qt_translation(app: QApplication, locale: str) -> QTranslator | None:
+    """Qt's own strings (standard buttons, file dialogs) in `locale`; None when
+    the wheel (or the frozen bundle) has no such file."""
+    translator = QTranslator(app)
+    if not translator.load(f"qtbase_{locale}", qt_translations_dir()):
+        return None
+    app.installTranslator(translator)
+    _installed.append(translator)
     return translator

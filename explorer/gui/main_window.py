@@ -1,27 +1,41 @@
-"""The main window: search, entity page, graph canvas and article reader.
+"""The main window: search, home page, graph canvas, entity page, article
+reader and documents panel.
 
 Everything slow (reading an entity, a neighbourhood, a layout, an ingest)
 runs on the thread pool; answers are matched to the request that asked for
 them by a sequence number, so a late answer never overwrites a newer view.
-Menus and project handling live in `gui.menus`.
+Menus and project handling live in `gui.menus`, the home page, documents,
+the sample and article tabs in `gui.window_pages`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from explorer.gui import worker
 from explorer.gui.article_reader import ArticleReader
+from explorer.gui.documents_panel import DocumentsPanel
 from explorer.gui.entity_page import EntityPage
 from explorer.gui.errors import show_error, user_message
 from explorer.gui.graph_canvas import GraphCanvas
 from explorer.gui.graph_data import count_neighbourhood
+from explorer.gui.home_page import HomePage
 from explorer.gui.menus import MenuMixin
 from explorer.gui.navigation import Breadcrumb, History, Place
 from explorer.gui.search_panel import SearchPanel
 from explorer.gui.undo import CorrectionCommand
+from explorer.gui.window_pages import PagesMixin
 
 
 def _unique(main: QKeySequence, standard) -> list[QKeySequence]:
@@ -34,13 +48,15 @@ def _unique(main: QKeySequence, standard) -> list[QKeySequence]:
     return keys
 
 
-class MainWindow(MenuMixin, QMainWindow):
+class MainWindow(PagesMixin, MenuMixin, QMainWindow):
     entityShown = Signal(object)  # the EntityDetail now on the page
     graphShown = Signal(object)  # the centre entity id once its layout settled
     articleShown = Signal(object)
     projectChanged = Signal()
     languageSwitched = Signal(str)  # the user chose another interface language
     errorReported = Signal(object)  # every error shown to the user (explorer.app's --screenshot counts them)
+    homeShown = Signal(object)  # the ProjectSummary now on the home page
+    comentionsShown = Signal(int)  # co-mention pairs drawn on the canvas
 
     def __init__(self, backend=None, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -60,18 +76,31 @@ class MainWindow(MenuMixin, QMainWindow):
         self.canvas = GraphCanvas(self)
         self.reader = ArticleReader(self)
         self.breadcrumb = Breadcrumb(self)
+        self.home_page = HomePage(self)
+        self.documents_panel = DocumentsPanel(self)
+        self.pages = QStackedWidget(self)  # the home page until an entity is opened, then the graph
+        self.pages.addWidget(self.home_page)
+        self.pages.addWidget(self.canvas)
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.breadcrumb)
-        box.addWidget(self.canvas, 1)
-        self.setCentralWidget(central)
+        box.addWidget(self.pages, 1)
+        self.tabs = QTabWidget(self)  # articles opened in a tab of their own sit beside the graph
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.addTab(central, self.tr("图谱"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
         self.docks = {}
         for name, title, widget, area in (
             ("search", self.tr("搜索"), self.search, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("entity", self.tr("实体"), self.entity_page, Qt.DockWidgetArea.RightDockWidgetArea),
             ("article", self.tr("原文"), self.reader, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("documents", self.tr("文档"), self.documents_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock-{name}")
@@ -79,6 +108,7 @@ class MainWindow(MenuMixin, QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.resizeDocks([self.docks["search"], self.docks["entity"]], [260, 420], Qt.Orientation.Horizontal)
+        self.docks["documents"].hide()  # opened from the home page, the Project menu or Ctrl+D
 
         self._build_actions()
         self._build_menus()
@@ -98,18 +128,41 @@ class MainWindow(MenuMixin, QMainWindow):
         self.forward_action = QAction(self.tr("前进"), self)
         self.forward_action.setShortcuts(_unique(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), QKeySequence.StandardKey.Forward))
         self.forward_action.triggered.connect(self.go_forward)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        # short labels that never grow; what would be undone is in the tooltip
+        self.undo_action = QAction(self.tr("撤销"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self.tr("重做"), self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
+        self.home_action = QAction(self.tr("首页"), self)
+        self.home_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home))
+        self.home_action.setToolTip(self.tr("项目概览（Alt+Home）"))
+        self.home_action.triggered.connect(self.show_home)
         toolbar = self.addToolBar(self.tr("导航"))
         toolbar.setObjectName("toolbar-navigation")
-        for action in (self.back_action, self.forward_action, self.undo_action, self.redo_action):
+        for action in (self.home_action, self.back_action, self.forward_action, self.undo_action, self.redo_action):
             toolbar.addAction(action)
         self.toolbar = toolbar
         self._update_navigation()
 
+    def _update_undo_actions(self, *_args) -> None:
+        stack = self.undo_stack
+        if not isValid(stack):
+            return  # the window is being torn down
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo_tip = self.tr("撤销：%1").replace("%1", stack.undoText()) if stack.canUndo() else self.tr("没有可撤销的更正")
+        redo_tip = self.tr("重做：%1").replace("%1", stack.redoText()) if stack.canRedo() else self.tr("没有可重做的更正")
+        self.undo_action.setToolTip(undo_tip)
+        self.redo_action.setToolTip(redo_tip)
+        self.undo_action.setStatusTip(undo_tip)
+        self.redo_action.setStatusTip(redo_tip)
+
     def _connect(self) -> None:
+        self._connect_pages()
         self.search.entityChosen.connect(self.open_entity)
         self.search.failed.connect(self.report_error)
         self.entity_page.entityClicked.connect(self.open_entity)
@@ -118,6 +171,10 @@ class MainWindow(MenuMixin, QMainWindow):
         self.entity_page.mergeRequested.connect(self.ask_merge)
         self.entity_page.splitRequested.connect(self.ask_split)
         self.reader.entityClicked.connect(self.open_entity)
+        self.reader.widenRequested.connect(self.widen_reader)
+        self.reader.tabRequested.connect(self.open_article_tab)
+        self.entity_page.placeClicked.connect(self.open_place)
+        self.canvas.comentionsToggled.connect(lambda _on: self.load_comentions())
         self.canvas.nodeActivated.connect(self.open_entity)
         self.canvas.openRequested.connect(lambda node: self.open_entity(node))
         self.canvas.expandRequested.connect(self.expand_node)
@@ -126,7 +183,7 @@ class MainWindow(MenuMixin, QMainWindow):
         self.canvas.edgeFactWanted.connect(self.load_fact)
         self.canvas.articleRequested.connect(self.open_article)
         self.canvas.nodeSelected.connect(self._node_selected)
-        self.canvas.layoutFinished.connect(lambda: self.graphShown.emit(self.canvas.center))
+        self.canvas.layoutFinished.connect(self._layout_finished)
         self.breadcrumb.stepClicked.connect(self.go_to_step)
 
     def set_backend(self, backend) -> None:
@@ -136,6 +193,7 @@ class MainWindow(MenuMixin, QMainWindow):
             self.backend.close()
         self.backend = backend
         self.search.search_fn = backend.search
+        self.search.suggest_fn = getattr(backend, "suggest", None)
         self.history = History()
         self.undo_stack.clear()
         self.current_id = None
@@ -145,6 +203,8 @@ class MainWindow(MenuMixin, QMainWindow):
         self._update_navigation()
         self._update_title()
         self.refresh_stats()
+        self.documents_panel.set_backend(backend)
+        self.show_home()
         if backend.path is not None:
             self.remember_recent(backend.path)
         self.projectChanged.emit()
@@ -166,7 +226,7 @@ class MainWindow(MenuMixin, QMainWindow):
         return worker.start(fn, *args, on_result=done, on_error=failed, **kwargs)
 
     def is_busy(self) -> bool:
-        return self._pending > 0 or self.canvas.layout_pending
+        return self._pending > 0 or self.canvas.layout_pending or self.documents_panel.is_busy()
 
     def report_error(self, error) -> None:
         self.statusBar().showMessage(user_message(error), 8000)
@@ -183,6 +243,8 @@ class MainWindow(MenuMixin, QMainWindow):
         if record:
             self.history.visit(Place(entity_id, self._known_name(entity_id)))
         self.current_id = entity_id
+        self.pages.setCurrentWidget(self.canvas)
+        self.tabs.setCurrentIndex(0)
         self._update_navigation()
         self.breadcrumb.show_history(self.history)
         self._start(self.backend.entity, entity_id, on_result=lambda detail: self._entity_ready(sequence, detail))
@@ -250,6 +312,36 @@ class MainWindow(MenuMixin, QMainWindow):
             with_evidence=False,
             on_result=lambda graph: self.canvas.merge_graph(graph, node_id) if sequence == self._graph_sequence else None,
         )
+
+    def _layout_finished(self) -> None:
+        self.load_comentions()
+        self.graphShown.emit(self.canvas.center)
+
+    def load_comentions(self) -> None:
+        """The co-mention layer of what the canvas shows, when it is switched on."""
+        if self.backend is None or not self.canvas.comentions_on() or not self.canvas.nodes:
+            return
+        sequence, canvas = self._graph_sequence, self.canvas
+
+        def shown(pairs):
+            if sequence == self._graph_sequence:
+                canvas.set_comentions(pairs)
+                self.comentionsShown.emit(len(pairs))
+
+        self._start(self.backend.comentions, list(canvas.nodes), on_result=shown)
+
+    def open_place(self, name: str) -> None:
+        """A step of an administrative path: open that place if the project has it."""
+        if self.backend is None:
+            return
+
+        def missing(_error):
+            self.statusBar().showMessage(self.tr("“%1”不在这个项目的文章中。").replace("%1", name), 6000)
+
+        def found(detail):
+            self.open_entity(detail.id)
+
+        worker.start(self.backend.find_entity, name, "PLACE", on_result=found, on_error=missing)
 
     def load_fact(self, edge_key) -> None:
         """An edge's evidence, read on a worker when the user points at or opens it."""
@@ -328,16 +420,23 @@ class MainWindow(MenuMixin, QMainWindow):
         self._refresh_after_edit()
 
     def _refresh_after_edit(self, new_id=None) -> None:
+        """Every list that shows names or counts is read again: the results list
+        (a renamed entity), the home page and the documents."""
         self.refresh_stats()
+        if self.search.field.text().strip():
+            self.search.search_now()
+        if self.showing_home():
+            self.refresh_home()
         if self.current_id is not None:
             self.open_entity(self.current_id, record=False)
 
     def ask_merge(self, entity_id) -> None:
         from explorer.gui.dialogs import EntityPickerDialog
 
-        dialog = EntityPickerDialog(self.backend.search, self.tr("合并到当前实体"), self)
+        name = self.entity_page.detail.name if self.entity_page.detail else str(entity_id)
+        dialog = EntityPickerDialog(self.backend.search, self.tr("合并到“%1”").replace("%1", name), self, target=(entity_id, name))
+        self.merge_dialog = dialog
         if dialog.exec() and dialog.chosen is not None and dialog.chosen.id != entity_id:
-            name = self.entity_page.detail.name if self.entity_page.detail else str(entity_id)
             text = self.tr("把“%1”合并到“%2”").replace("%1", dialog.chosen.name).replace("%2", name)
             self.apply_correction("merge", (entity_id, dialog.chosen.id), text)
 

@@ -42,8 +42,10 @@ class MenuMixin:
         self._add(project, QCoreApplication.translate("MainWindow", "另存为…"), self.save_project_as, QKeySequence.StandardKey.SaveAs)
         self.recent_menu = project.addMenu(QCoreApplication.translate("MainWindow", "最近的项目"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._add(project, QCoreApplication.translate("MainWindow", "打开示例项目"), self.open_sample_project)
         project.addSeparator()
         self.ingest_action = self._add(project, QCoreApplication.translate("MainWindow", "导入文件…"), lambda: self.show_ingest(), "Ctrl+I")
+        self.documents_action = self._add(project, QCoreApplication.translate("MainWindow", "文档…"), self.show_documents, "Ctrl+D")
         project.addSeparator()
         self._add(project, QCoreApplication.translate("MainWindow", "退出"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -52,6 +54,7 @@ class MenuMixin:
         edit.addAction(self.redo_action)
 
         navigate = bar.addMenu(QCoreApplication.translate("MainWindow", "导航(&N)"))
+        navigate.addAction(self.home_action)
         navigate.addAction(self.back_action)
         navigate.addAction(self.forward_action)
         self._add(navigate, QCoreApplication.translate("MainWindow", "查找路径…"), self.show_path_finder, "Ctrl+P")
@@ -141,11 +144,12 @@ class MenuMixin:
         return True
 
     def open_file(self, path) -> None:
-        """A file handed over by the desktop: a project is opened, anything else imported."""
+        """A file handed over by the desktop: a project is opened, a page
+        (.txt .pdf .html) is imported into the current project at once."""
         if str(path).lower().endswith(PROJECT_SUFFIXES):
             self.open_project(path, create=False)
         else:
-            self.show_ingest([str(path)])
+            self.show_ingest([str(path)], start=True)
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "新建项目"), "project.explorer.db", PROJECT_FILTER)
@@ -178,15 +182,19 @@ class MenuMixin:
         return self.open_project(target)
 
     # --- ingest, export, paths ------------------------------------------------------
-    def show_ingest(self, paths=()) -> None:
+    def show_ingest(self, paths=(), start: bool = False) -> None:
+        """The import dialog with `paths` listed (and started when `start`).
+        Never into the sample project: the user's own project is opened first."""
         from explorer.gui.ingest_dialog import IngestDialog
 
-        if self.backend is None:
+        if self.backend is None or not self.leave_sample_for_import():
             return
         dialog = IngestDialog(self.backend.ingest, paths, self)
-        dialog.finished_ingest.connect(lambda report: self.refresh_stats())
+        dialog.finished_ingest.connect(lambda report: self.after_documents_changed())
         self.ingest_dialog = dialog
         dialog.open()
+        if start and paths:
+            dialog.start()
 
     def show_path_finder(self) -> None:
         from explorer.gui.dialogs import PathFinderDialog
@@ -246,14 +254,47 @@ class MenuMixin:
         """Give the open project, the path walked and the current entity to `other`
         (the same window rebuilt in another language); this window is closed."""
         backend, history, current = self.backend, self.history, self.current_id
+        view = self.view_state()
         self.backend = None  # closing must not close the project
         self.close()
         if backend is None:
             return
         other.set_backend(backend)
+        other.restore_view_state(view)
         other.history = history
         other.breadcrumb.show_history(history)
         other._update_navigation()
         if current is not None:
             other.open_entity(current, record=False)
+
+    def view_state(self) -> dict:
+        """What the user set up and a rebuilt window keeps: the search, the canvas's
+        depth, limit, hidden types and co-mention layer."""
+        return {
+            "text": self.search.field.text(),
+            "type": self.search.type_filter.currentIndex(),
+            "hops": self.canvas.hops.value(),
+            "limit": self.canvas.limit.value(),
+            "hidden": set(self.canvas.hidden_types),
+            "comentions": self.canvas.comentions_on(),
+            "documents": self.docks["documents"].isVisible(),
+        }
+
+    def restore_view_state(self, view: dict) -> None:
+        canvas = self.canvas
+        for widget, value in ((canvas.hops, view["hops"]), (canvas.limit, view["limit"])):
+            widget.blockSignals(True)  # the entity is opened once, afterwards
+            widget.setValue(value)
+            widget.blockSignals(False)
+        for entity_type in view["hidden"]:
+            canvas.set_type_visible(entity_type, False)
+        canvas.comention_button.blockSignals(True)
+        canvas.comention_button.setChecked(view["comentions"])
+        canvas.comention_button.blockSignals(False)
+        self.search.type_filter.setCurrentIndex(view["type"])
+        if view["text"]:
+            self.search.field.setText(view["text"])
+            self.search.search_now()
+        if view["documents"]:
+            self.show_documents()
 

@@ -5,11 +5,13 @@ worker and answers that arrive after a newer keystroke are dropped, so
 typing never waits on the database. The same answer fills the results list
 and the completion popup under the field (a QCompleter in unfiltered mode:
 the matching — 汉字 substrings, pinyin, initials, aliases — is the search's,
-not the completer's prefix test).
+not the completer's prefix test). A query that finds nothing gets a visible
+box with near names (same pinyin, a typo or two), each a link.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
@@ -34,6 +36,10 @@ from explorer.gui.models import EntityIdRole, MentionsRole, SearchResultsModel
 from explorer.gui.style import all_types, type_icon, type_label
 
 DEBOUNCE_MS = 120
+_NO_MATCH_STYLE = (
+    "QLabel { background: #fff4ce; border: 1px solid #e0c36a; border-radius: 4px;"
+    " padding: 6px 8px; color: #3d3200; font-size: 11pt; }"
+)
 
 
 class MentionCountDelegate(QStyledItemDelegate):
@@ -66,11 +72,13 @@ class MentionCountDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     entityChosen = Signal(object)
     resultsReady = Signal(int)  # number of hits shown
+    suggestionsShown = Signal(int)  # near names offered for a query without hits
     failed = Signal(object)
 
-    def __init__(self, search_fn: Callable | None = None, parent=None):
+    def __init__(self, search_fn: Callable | None = None, parent=None, suggest_fn: Callable | None = None):
         super().__init__(parent)
         self.search_fn = search_fn
+        self.suggest_fn = suggest_fn
         self._sequence = 0
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("搜索：汉字、拼音、首字母或别名"))
@@ -96,12 +104,20 @@ class SearchPanel(QWidget):
         self.field.installEventFilter(self)  # Down in the field brings the popup back
         self.status = QLabel(self)
         self.status.setStyleSheet("color: gray")
+        self.suggestion = QLabel(self)
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setStyleSheet(_NO_MATCH_STYLE)
+        self.suggestion.linkActivated.connect(self._suggestion_chosen)
+        self.suggestion.hide()
+        self.suggested: list = []
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
         row.addWidget(self.type_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addWidget(self.suggestion)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
 
@@ -128,6 +144,7 @@ class SearchPanel(QWidget):
             self.completer.popup().hide()
             self.model.set_items([])
             self.status.setText("")
+            self.suggestion.hide()
             self.resultsReady.emit(0)
             return
         worker.start(
@@ -145,8 +162,58 @@ class SearchPanel(QWidget):
         self.status.setText(self.tr("%1 个结果").replace("%1", str(len(hits))))
         if hits:
             self.list.setCurrentIndex(self.model.index(0))
+            self.suggestion.hide()
+        else:
+            self._no_match(sequence, self.field.text().strip())
         self._offer_completions(bool(hits))
         self.resultsReady.emit(len(hits))
+
+    def show_hits(self, hits, caption: str) -> None:
+        """Fill the list with hits that did not come from typing (a type or a
+        county picked on the home page); the field is left as it was."""
+        self._sequence += 1  # an answer still coming for the field is stale now
+        self.model.set_items(hits)
+        self.suggestion.hide()
+        self.status.setText(f"{caption} · " + self.tr("%1 个结果").replace("%1", str(len(hits))))
+        if hits:
+            self.list.setCurrentIndex(self.model.index(0))
+
+    # --- no match: say so, and offer near names --------------------------------------
+    def _no_match(self, sequence: int, text: str) -> None:
+        self.suggested = []
+        self._show_no_match(text, [])
+        if self.suggest_fn is None:
+            return
+        worker.start(
+            self.suggest_fn, text,
+            on_result=lambda near: self._suggestions(sequence, text, near),
+            on_error=lambda _error: None,
+        )
+
+    def _suggestions(self, sequence: int, text: str, near) -> None:
+        if sequence == self._sequence:
+            self.suggested = list(near)
+            self._show_no_match(text, self.suggested)
+            self.suggestionsShown.emit(len(self.suggested))
+
+    def _show_no_match(self, text: str, near) -> None:
+        head = self.tr("没有找到“%1”。").replace("%1", text)
+        if near:
+            links = "、".join(
+                f"<a href='entity:{hit.id}'>{html.escape(hit.name)}</a>"
+                + (f"（{html.escape(hit.matched)}）" if hit.matched else "")
+                for hit in near
+            )
+            body = self.tr("您要找的是不是：") + links
+        else:
+            body = html.escape(self.tr("可以试试更短的写法、拼音或首字母。"))
+        self.suggestion.setText(f"<b>{html.escape(head)}</b><br>{body}")
+        self.suggestion.show()
+
+    def _suggestion_chosen(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        if kind == "entity" and rest.isdigit():
+            self.entityChosen.emit(int(rest))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
         if (

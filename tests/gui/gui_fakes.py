@@ -10,6 +10,15 @@ from pathlib import Path
 import networkx as nx
 
 from explorer.core import ArticleMention, ArticleRecord, EntityDetail, EntityHit, Evidence, Fact, MentionRecord, ProjectStats
+from explorer.core.overview import (
+    AreaHonours,
+    ArticleInfo,
+    DocumentInfo,
+    MonthCount,
+    ProjectSummary,
+    RankedEntity,
+    RemovalReport,
+)
 from explorer.errors import NotFoundError
 
 ARTICLE_TEXT = "阳光食品公司位于茌平区。阳光食品公司获得省级龙头企业称号。张三任阳光食品公司总经理。绿源农业也获得省级龙头企业称号。"
@@ -212,6 +221,70 @@ class FakeBackend:
         self.calls.append(("export_view", fmt, sorted(graph.nodes), title))
         Path(path).write_text("exported", encoding="utf-8")
         return [Path(path)]
+
+    # --- overview and documents ----------------------------------------------------
+    is_sample: bool = False
+    documents_list: list = field(default_factory=lambda: [
+        DocumentInfo(7, "/data/page.txt", "聊城日报", "2024-05-01", "A3", 1, "2024-05-02T08:00:00+00:00", "text/plain", "ok"),
+        DocumentInfo(8, "/data/gone.txt", "聊城日报", "2024-06-03", "02", 2, "2024-06-04T08:00:00+00:00", "text/plain", "missing"),
+    ])
+
+    def summary(self):
+        self.calls.append(("summary",))
+        g = self.graph
+        entities: dict = {}
+        for _n, kind in g.nodes(data="type"):
+            entities[kind] = entities.get(kind, 0) + 1
+        honoured = [
+            RankedEntity(a, g.nodes[a]["name"], "ORG", 1, (g.nodes[b]["name"],))
+            for a, b, rel in g.edges(data="relation") if rel == "awarded"
+        ]
+        area = AreaHonours("茌平区", "151408", 2 if 2 in g else None, 1, 1, tuple(honoured[:1]))
+        connected = {t: tuple(RankedEntity(n, a["name"], t, g.degree(n)) for n, a in g.nodes(data=True) if a["type"] == t)
+                     for t in ("PERSON", "ORG", "PROGRAM")}
+        articles = sum(d.articles for d in self.documents_list)
+        return ProjectSummary(
+            path=str(self.path) if self.path else None, is_sample=self.is_sample, documents=len(self.documents_list),
+            articles=articles, sources=("聊城日报",) if self.documents_list else (),
+            first_date="2024-05-01" if self.documents_list else None, last_date="2024-06-03" if self.documents_list else None,
+            entities=entities if self.documents_list else {}, relations=g.number_of_edges(),
+            honoured_organisations=tuple(honoured) if self.documents_list else (),
+            honoured_areas=(area,) if self.documents_list else (),
+            most_connected=connected if self.documents_list else {},
+            months=(MonthCount("2024-05", 1), MonthCount("2024-06", articles - 1)) if self.documents_list else (),
+            recent=tuple(self.documents_list),
+        )
+
+    def documents(self):
+        self.calls.append(("documents",))
+        return list(self.documents_list)
+
+    def document_articles(self, document_id):
+        return [ArticleInfo(100, 0, "龙头企业名单公布", "news", len(ARTICLE_TEXT), 8)] if document_id == 7 else []
+
+    def remove_document(self, document_id):
+        self.calls.append(("remove_document", document_id))
+        document = next(d for d in self.documents_list if d.id == document_id)
+        self.documents_list = [d for d in self.documents_list if d.id != document_id]
+        return RemovalReport(document, document.articles, 8, 5, 2, 1)
+
+    def reanalyse_document(self, document_id, state):
+        self.calls.append(("reanalyse_document", document_id))
+        document = next(d for d in self.documents_list if d.id == document_id)
+        return FakeReport([FileOutcome(document.path, "replaced", articles=document.articles)])
+
+    def suggest(self, text, limit=5):
+        self.calls.append(("suggest", text))
+        return [EntityHit(1, "阳光食品公司", "ORG", 3, matched="阳光食品")] if "阳光" in text else []
+
+    def ranked(self, entity_type, limit=50):
+        hits = [EntityHit(n, a["name"], a["type"], a["mentions"]) for n, a in self.graph.nodes(data=True) if a["type"] == entity_type]
+        return sorted(hits, key=lambda h: -h.mentions)[:limit]
+
+    def comentions(self, entity_ids, min_articles=1):
+        self.calls.append(("comentions", sorted(entity_ids)))
+        shown = set(entity_ids)
+        return [(a, b, n) for a, b, n in ((1, 4, 2), (1, 6, 1), (3, 6, 3)) if a in shown and b in shown]
 
     def ingest(self, paths, options, state):
         report = FakeReport()

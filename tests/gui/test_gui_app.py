@@ -46,7 +46,7 @@ def test_a_screenshot_after_an_error_is_not_a_success(qapp, tmp_path, capsys):
 
 def test_a_positional_file_is_the_project(qapp, tmp_path):
     project = tmp_path / "chosen.explorer.db"
-    assert app._parser().parse_args([str(project)]).file == str(project)
+    assert app._parser().parse_args([str(project)]).file == [str(project)]
     code = app.main([str(project), "-psn_0_42", "--screenshot", str(tmp_path / "s.png"), "--size", "600x400"])
     worker.wait_all()
     assert code == 0 and project.is_file()
@@ -87,9 +87,9 @@ def test_finder_file_open_events_reach_the_window(window, tmp_path, monkeypatch)
 
     opened, imported = [], []
     monkeypatch.setattr(window, "open_project", lambda path, create=False: opened.append(path))
-    monkeypatch.setattr(window, "show_ingest", lambda paths=(): imported.append(list(paths)))
+    monkeypatch.setattr(window, "show_ingest", lambda paths=(), start=False: imported.append((list(paths), start)))
     opener = FileOpenFilter(window)
     assert opener.eventFilter(None, QFileOpenEvent(str(tmp_path / "a.explorer.db")))
     assert opener.eventFilter(None, QFileOpenEvent(str(tmp_path / "page.txt")))
     assert opened == [str(tmp_path / "a.explorer.db")]
-    assert imported == [[str(tmp_path / "page.txt")]]
+    assert imported == [([str(tmp_path / "page.txt")], True)]  # a page is imported at once

@@ -91,3 +91,36 @@ def test_switching_language_rebuilds_the_window_at_once(qtbot, qapp, window, fak
         assert made[1].back_action.text() == "后退" and made[1].backend is fake_backend
     finally:
         install_translator(qapp, "zh")
+
+
+def test_a_language_switch_keeps_the_search_the_depth_and_the_layers(qtbot, qapp, window, fake_backend, qsettings):
+    from explorer import app as app_module
+    from explorer.gui.file_open import FileOpenFilter
+    from explorer.gui.main_window import MainWindow
+
+    made = []
+
+    def make():
+        new = MainWindow(settings=qsettings)
+        qtbot.addWidget(new)
+        made.append(new)
+        return new
+
+    window.canvas.hops.setValue(2)
+    window.canvas.set_type_visible("HONOR", False)
+    window.canvas.comention_button.setChecked(True)
+    with qtbot.waitSignal(window.search.resultsReady, timeout=5000):
+        window.search.field.setText("阳光")
+        window.search.search_now()
+    with qtbot.waitSignals([window.entityShown, window.graphShown], timeout=15000):
+        window.open_entity(1)
+    app_module._rebuild_on_language_switch(window, FileOpenFilter(window), make)
+    try:
+        window.set_language("en")
+        english = made[0]
+        assert english.search.field.text() == "阳光"
+        assert english.canvas.hops.value() == 2 and "HONOR" in english.canvas.hidden_types
+        assert english.canvas.comentions_on()
+        qtbot.waitUntil(lambda: english.canvas.center == 1 and english.search.model.rowCount() == 1, timeout=15000)
+    finally:
+        install_translator(qapp, "zh")

@@ -88,9 +88,15 @@ def test_entity_page_asks_for_corrections(qtbot):
     assert delete.args[:2] == ["delete_fact", (12,)]
 
 
-def test_entity_page_shows_admin_path():
+def test_entity_page_shows_admin_path_as_links(qtbot):
     html = render_entity_html(FakeBackend().entity(2))
-    assert "茌平区 › 聊城市 › 山东省" in html
+    assert "茌平区 › <a href='place:%E8%81%8A%E5%9F%8E%E5%B8%82'>聊城市</a> › " in html
+    assert ">山东省</a>" in html and "place:%E8%8C%8C" not in html  # the place itself is no link
+    page = EntityPage()
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.placeClicked) as clicked:
+        page.browser.anchorClicked.emit(QUrl("place:%E5%B1%B1%E4%B8%9C%E7%9C%81"))
+    assert clicked.args == ["山东省"]
 
 
 def test_article_reader_highlights_entities_and_focus(qtbot):
