@@ -87,7 +87,7 @@ install_app() {
     # The menu entry runs the app by absolute path: ~/.local/bin is often not
     # on the PATH of the desktop session.
     exec_path=$(printf '%s' "$APP_DIR/explorer" | sed 's/[\\"`$]/\\\\&/g')
-    sed -e "s|^Exec=.*|Exec=\"$exec_path\" %f|" \
+    sed -e "s|^Exec=.*|Exec=\"$exec_path\" %F|" \
         -e "s|^TryExec=.*|TryExec=$APP_DIR/explorer|" \
         "$DESKTOP_SRC" > "$DESKTOP"
     chmod 644 "$DESKTOP"

@@ -35,8 +35,10 @@ def _desktop_entry(path) -> dict[str, str]:
 def test_desktop_entry_declares_the_app_and_file_type():
     entry = _desktop_entry(LINUX / "explorer.desktop")
     assert entry["Type"] == "Application" and entry["Icon"] == "explorer"
-    assert entry["Exec"].endswith("%f")  # a double-clicked project arrives as an argument
+    assert entry["Exec"].endswith("%F")  # double-clicked projects or pages arrive as arguments
     assert "application/x-explorer-project;" in entry["MimeType"]
+    # "Open with" for news pages: they are imported into the current project
+    assert {"text/plain", "application/pdf", "text/html"} <= set(entry["MimeType"].split(";"))
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="apt-get install desktop-file-utils")
@@ -113,7 +115,7 @@ def test_install_script_installs_into_home_and_uninstalls(tmp_path, fake_app):
     assert subprocess.run([str(launcher), "x.explorer.db"], capture_output=True, text=True).stdout.strip() == "started x.explorer.db"
     desktop = local / "share" / "applications" / "explorer.desktop"
     entry = _desktop_entry(desktop)
-    assert entry["Exec"] == f'"{local / "lib" / "explorer" / "explorer"}" %f'
+    assert entry["Exec"] == f'"{local / "lib" / "explorer" / "explorer"}" %F'
     if shutil.which("desktop-file-validate"):
         assert subprocess.run(["desktop-file-validate", str(desktop)]).returncode == 0
     for size in (48, 128, 256):
