@@ -20,9 +20,19 @@
         <translation>Original file</translation>
     </message>
     <message>
+        <location filename="../../explorer/gui/article_reader.py" line="122" />
+        <source>加宽</source>
+        <translation>Widen</translation>
+    </message>
+    <message>
         <location filename="../../explorer/gui/article_reader.py" line="123" />
         <source>加宽阅读区</source>
         <translation>Widen the reader</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/article_reader.py" line="126" />
+        <source>标签页</source>
+        <translation>Tab</translation>
     </message>
     <message>
         <location filename="../../explorer/gui/article_reader.py" line="127" />

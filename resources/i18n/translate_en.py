@@ -179,6 +179,8 @@ ENGLISH = {
     "选中的文章中的提及将成为一个新实体：": "Mentions in the ticked articles become a new entity:",
     # issue 14: home page, documents, sample, co-mentions, polish
     "加宽阅读区": "Widen the reader",
+    "加宽": "Widen",
+    "标签页": "Tab",
     "在标签页中打开": "Open in a tab",
     "标题": "Headline",
     "字数": "Characters",
