@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "explorer.cli.overview",
     "explorer.cli.extract",
     "explorer.cli.export",
+    "explorer.cli.lexicon",
     "explorer.cli.gui",
 )
 
