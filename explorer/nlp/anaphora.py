@@ -15,9 +15,10 @@ import re
 from spacy.tokens import Doc
 
 from explorer.nlp import spans
+from explorer.nlp.lexicon import words
 from explorer.nlp.spans import Mention
 
-COMPANY_ENDINGS = ("股份有限公司", "集团有限公司", "有限责任公司", "有限公司", "集团公司", "集团")
+COMPANY_ENDINGS = words("company_endings")  # imported by resolve and relations
 
 
 def merge_honour_levels(doc: Doc) -> None:

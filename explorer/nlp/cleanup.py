@@ -218,7 +218,8 @@ def _may_nest(m: Mention, o: Mention) -> bool:
         return True
     if m.label == "PERSON" and o.label == "PLACE" and ending(o.text, "memorial_heads"):
         return True
-    # the shared page's gold counts the place of a government body (江苏省 of 江苏省文化和旅游厅)
+    # kept as the shared page's gold does (江苏省 of 江苏省文化和旅游厅); the resolver and the
+    # relations read the body's place from it (县卫健局 after 莘县人民政府)
     return m.label == "PLACE" and o.label == "ORG" and bool(ending(o.text, "government_heads"))
 
 

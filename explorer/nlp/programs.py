@@ -13,66 +13,93 @@ pattern level + … + 示范企业/示范基地/产业集群 ….
 
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from explorer.nlp import spans
-from explorer.nlp.lexicon import alternation, words
+from explorer.nlp.lexicon import alternation, configure, derived, pattern, words
 
-DOC_ENDINGS = (
-    "办法|方案|意见|通知|规划|计划|条例|规定|决定|公示|清单|预案|协定|纲要|细则|标准|指南|措施|"
-    "报告|法|公告|通报|函|批复|名单|制度|战略|协议|政策|说明|意见稿|行动|工程|要点|导则|准则|守则|规则|章程|"
-    "公约|决议|须知|条款|目录|白皮书|公报|年鉴|办法（试行）|（试行）|（暂行）"
-)
 TITLE = re.compile(r"《([^《》\n]{2,80}?)》")
 ALIAS = re.compile(r"《([^《》\n]{2,80}?)》[（(]以下简称[“《]([^”》\n]{1,20})[”》][）)]")
 ABBREVIATION = re.compile(r"《([^《》\n]{2,80}?)》[（(]([A-Z][A-Za-z0-9]{1,9})[）)]")
-TITLE_HONOR = re.compile(r"(?:授予|获得|荣获|评为|获评|被评为|命名为)“([^“”\n]{2,16})”(?:荣誉)?称号")
 HOMETOWN_TITLE = re.compile(r"“((?:中国|全国|[\u4e00-\u9fff]{2,7}?[省市县区])?[\u4e00-\u9fff]{1,6}之(?:乡|都|城))”")
-ADOPTED = re.compile(r"(?:依托|推行|推出|创建|开展|创新)“([^“”\n]{2,8})”(?![\u4e00-\u9fff]{2})")
-LEFT_STOPS = (
-    "该工程|该项目|投资建设|投资兴建|列入|纳入|推行|推出|实行|探索|我市|本市|全市|我省|全省|我县|全县|我区|全区|该市|该县|该区|该镇|一手抓|抓|实施|启动|开展|推进|落实好|落实|建立|健全|重点|通过|做好|抓好|牵头|围绕|深化|推动|加快|打造|着力|"
-    "深入|全面|持续|积极|组织|参与|参加|开启|完善|依托|按照|根据|结合|以及|还有|采取|采用|批|届|年度|"
-    "的|了|等|和|与|及|是|在|为|将|把|对|从"
-)
-LEFT_STOP_RE = re.compile(f"(?:{LEFT_STOPS})")
 PLAN_FOLLOWERS = set("的等和与及中为是")
 NUMBER_START = re.compile(r"^[0-9一二三四五六七八九十百千万两几多]+[大项个年]")
-QUOTED_HEADS = "战略|工程|行动|计划|建设|制度|机制|模式|工作法|活动|品牌"
-HONOR_LEVEL = r"(?:国家级|省级|市级|县级|区级|国家重点|国家|全国|省|市)"
-HONOR_GENERIC_TAIL = (
-    "示范企业|示范基地|示范平台|示范区|示范县|示范村|示范园区|试点区|试点县|试点企业|试点单位|示范单位|"
-    "龙头企业|研发机构|产业集群|冠军企业|领军企业|重点企业|文明单位|先进集体|示范点|示范社|示范户|"
-    "特色学校|示范学校|示范校|特色小镇|示范合作社|研究中心|研发中心|技术中心|创新中心|品牌|"
-    "典型县|先进县|百强县|强县|示范镇|重点镇|先进单位|典型案例"
-)
-# List names too generic to be an honour without a level before them (龙头企业带动, 重点项目是…).
-LEVEL_REQUIRED = "重点项目|龙头企业|重点龙头企业|示范项目|优秀企业|现代农业产业园"
-PROJECT = re.compile(
-    r"(?:年产|年加工|年处理|年出栏|年存栏)[0-9.]+[万亿千百]?(?:[A-Za-z]+|[吨台套件辆只个片头张平方米千瓦])+"
-    r"[\u4e00-\u9fffA-Za-z0-9]{2,14}?项目"
-    r"|[\u4e00-\u9fff]{2,12}?(?:产业园|物流园|工业园|科技园|产业基地|基地|中心|综合体|工程|厂房|园区)(?:建设)?项目"
-    # 高唐至茌平快速路工程, X高铁甲市段项目: a route between two places
-    r"|[\u4e00-\u9fff]{2,6}(?:至|到)[\u4e00-\u9fff]{2,6}?(?:快速路|高速公路|高速铁路|高铁|铁路|公路|城际铁路|快速通道|连接线|大道)"
-    r"(?:[\u4e00-\u9fff]{1,3}段)?(?:改扩建|改建|扩建|新建)?(?:工程|项目)"
-)
-PROJECT_VERB = re.compile(r"资建设|资兴建|建设|新建|兴建|扩建|签约|开工|实施|推进")
 A_GRADE = r"(?:国家)?(?:[1-5]A|A{1,5})级(?:旅游)?景区"  # 国家4A级旅游景区, AAAA级景区
-AWARD_VERBS = r"(?:获评|被评为|评为|荣获|获得了?|认定为|命名为|授予|同获|摘得|获)"
-# 获评“全省先进基层党组织”, 被评为“省级美丽幸福示范河湖”: a quoted name after an award verb is the honour
-QUOTED_AWARD = re.compile(AWARD_VERBS + r"(?:(?:19|20)\d\d年度?)?“([^“”\n]{3,20})”(?=[，。；、！]|$|\n)")
 # 获乙省科学技术奖, 分别获得科学技术进步奖二等奖, 还获得甲市市长质量奖
 AWARD_NAME = r"([\u4e00-\u9fff]{2,14}?奖(?:[一二三特]等奖|金奖|银奖|铜奖)?)(?=[^\u4e00-\u9fff]|[和与及等的称]|$)"
 NEXT_AWARD = re.compile(r"[和、与及]" + AWARD_NAME)  # 获得A奖和B奖
-NAMED_AWARD = re.compile(AWARD_VERBS + r"(?:第[一二三四五六七八九十0-9]+届)?" + AWARD_NAME)
-# 县级“五星级党支部”, 四星级农家乐: a star grade is an honour, not a body
-STAR_GRADE = re.compile(r"“?([一二三四五]星级[\u4e00-\u9fff]{0,6}?(?:党支部|党组织|党委|企业|合作社|农场|饭店|酒店|农家乐|社区|村|户|景区))”?")
-# 新增“好品X省”品牌18个, 入选“X”品牌: a quoted brand list after an award verb is an honour
-BRAND_LIST = re.compile(r"(?:新增|入选|获评|认定为?|获得|荣获)(?:[0-9]+个)?(“[^“”\n]{2,10}”品牌)")
-LONG_RIVER = re.compile(r"(?:河湖|河|湖|林|田|路|链|街|巷|楼|山|网格)长制")  # 河长制, 林长制: systems without quotes
+
+
+def _any(concept: str) -> str:
+    return f"(?:{pattern(concept)})"
+
+
+@derived
+def _document_ending() -> re.Pattern:
+    return re.compile(f"{_any('document_heads')}$")
+
+
+@derived
+def _title_honor() -> re.Pattern:
+    return re.compile(f"{_any('title_verbs')}“([^“”\n]{{2,16}})”(?:荣誉)?称号")
+
+
+@derived
+def _adopted() -> re.Pattern:
+    return re.compile(f"{_any('adopting_verbs')}“([^“”\n]{{2,8}})”(?![\u4e00-\u9fff]{{2}})")
+
+
+@derived
+def _left_stop() -> re.Pattern:
+    return re.compile(_any("plan_left_stops"))
+
+
+@derived
+def _project() -> re.Pattern:
+    return re.compile(
+        f"{_any('output_verbs')}[0-9.]+[万亿千百]?(?:[A-Za-z]+|[吨台套件辆只个片头张平方米千瓦])+"
+        r"[\u4e00-\u9fffA-Za-z0-9]{2,14}?项目"
+        f"|[\u4e00-\u9fff]{{2,12}}?{_any('project_heads')}(?:建设)?项目"
+        # 甲至乙快速路工程, X高铁甲市段项目: a route between two places
+        f"|[\u4e00-\u9fff]{{2,6}}(?:至|到)[\u4e00-\u9fff]{{2,6}}?{_any('route_heads')}"
+        r"(?:[\u4e00-\u9fff]{1,3}段)?(?:改扩建|改建|扩建|新建)?(?:工程|项目)"
+    )
+
+
+@derived
+def _project_verb() -> re.Pattern:
+    return re.compile(pattern("project_verbs"))
+
+
+@derived
+def _quoted_award() -> re.Pattern:
+    """获评“全省先进基层党组织”: a quoted name after an award verb is the honour."""
+    return re.compile(_any("award_name_verbs") + r"(?:(?:19|20)\d\d年度?)?“([^“”\n]{3,20})”(?=[，。；、！]|$|\n)")
+
+
+@derived
+def _named_award() -> re.Pattern:
+    return re.compile(_any("award_name_verbs") + r"(?:第[一二三四五六七八九十0-9]+届)?" + AWARD_NAME)
+
+
+@derived
+def _star_grade() -> re.Pattern:
+    """县级“五星级党支部”, 四星级农家乐: a star grade is an honour, not a body."""
+    return re.compile(f"“?([一二三四五]星级[\u4e00-\u9fff]{{0,6}}?{_any('star_grade_kinds')})”?")
+
+
+@derived
+def _brand_list() -> re.Pattern:
+    """新增“好品X省”品牌18个, 入选“X”品牌: a quoted brand list after an award verb is an honour."""
+    return re.compile(f"{_any('brand_verbs')}(?:[0-9]+个)?(“[^“”\n]{{2,10}}”品牌)")
+
+
+@derived
+def _chief_system() -> re.Pattern:
+    return re.compile(f"{_any('chief_systems')}长制")  # 河长制, 林长制: systems without quotes
 
 
 def _loose(word: str) -> str:
@@ -87,12 +114,13 @@ def _loose(word: str) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1)
+@derived
 def _honor_pattern() -> re.Pattern:
-    lexicon = "|".join(_loose(w) for w in words("honors.txt"))
+    lexicon = "|".join(_loose(w) for w in words("honors"))
+    level, tail = _any("lexicon_honor_levels"), _any("honor_tails")
     return re.compile(
-        f"{HONOR_LEVEL}?(?:制造业|新材料)?“?(?:{lexicon})|{HONOR_LEVEL}[\u4e00-\u9fff“”]{{2,12}}?(?:{HONOR_GENERIC_TAIL})"
-        f"|{A_GRADE}|{HONOR_LEVEL}(?:{LEVEL_REQUIRED})|“[^“”\n]{{2,10}}”(?:{HONOR_GENERIC_TAIL})(?=名单)"
+        f"{level}?(?:制造业|新材料)?“?(?:{lexicon})|{level}[\u4e00-\u9fff“”]{{2,12}}?{tail}"
+        f"|{A_GRADE}|{level}{_any('level_required_honors')}|“[^“”\n]{{2,10}}”{tail}(?=名单)"
     )
 
 
@@ -110,7 +138,7 @@ def _left_start(text: str, head_start: int, limit: int = 14) -> int:
         start -= 1
     window = text[start:head_start]
     last = None
-    for match in LEFT_STOP_RE.finditer(window):
+    for match in _left_stop().finditer(window):
         last = match
     if last is not None:
         start += last.end()
@@ -124,7 +152,7 @@ def find_titles(doc: Doc) -> None:
     for match in TITLE.finditer(text):
         inner = match.group(1)
         bare = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", inner)  # …白皮书（2021—2023）
-        if re.search(f"(?:{DOC_ENDINGS})$", bare) or "〈" in inner or "关于" in inner:
+        if _document_ending().search(bare) or "〈" in inner or "关于" in inner:
             spans.add(doc, match.start(1), match.end(1), "PROGRAM", "title", canonical=f"《{inner}》")
     for match in ABBREVIATION.finditer(text):
         aliases = doc._.aliases or {}
@@ -143,11 +171,11 @@ def find_titles(doc: Doc) -> None:
 
 def find_quoted(doc: Doc) -> None:
     text = spans.text_of(doc)
-    pattern = re.compile(
-        f"[“‘]([^“”‘’\n]{{1,15}})[”’]((?:(?!的)[\u4e00-\u9fff]){{0,6}})({QUOTED_HEADS})(?!名单)"
+    quoted = re.compile(
+        f"[“‘]([^“”‘’\n]{{1,15}})[”’]((?:(?!的)[\u4e00-\u9fff]){{0,6}})({pattern('quoted_plan_heads')})(?!名单)"
         f"|[“‘]([^“”‘’\n]{{1,12}}(?:制|制度|计划|工程|行动))[”’]"
     )
-    for match in pattern.finditer(text):
+    for match in quoted.finditer(text):
         if spans.overlapping(doc, match.start(), match.end(), {"HONOR"}):
             continue  # 新增“好品X省”品牌: a list, found before
         if match.group(4):
@@ -158,7 +186,7 @@ def find_quoted(doc: Doc) -> None:
         if _blocked(doc, start, match.end()):
             continue
         spans.add(doc, start, match.end(), "PROGRAM", "quoted")
-    for match in ADOPTED.finditer(text):  # after the quoted plans: 开展“X”行动 is one name
+    for match in _adopted().finditer(text):  # after the quoted plans: 开展“X”行动 is one name
         if not _blocked(doc, match.start(1), match.end(1)) and not spans.overlapping(doc, match.start(1), match.end(1)):
             spans.add(doc, match.start(1), match.end(1), "PROGRAM", "quoted", canonical=f"“{match.group(1)}”")
 
@@ -180,7 +208,7 @@ def find_projects(doc: Doc) -> None:
     before the name is where it is built, not part of the name."""
     text = spans.text_of(doc)
     places = [m for m in spans.mentions(doc) if m.label == "PLACE"]
-    for match in PROJECT.finditer(text):
+    for match in _project().finditer(text):
         start = match.start() if text.startswith("年", match.start()) else _left_start(text, match.end() - 2, limit=18)
         moved = True
         while moved:
@@ -189,10 +217,10 @@ def find_projects(doc: Doc) -> None:
                 if place.start <= start < place.end and place.end < match.end() - 4 and place.attrs.get("code") \
                         and not text.startswith(("至", "到"), place.end):  # 高唐至茌平快速路工程 names both ends
                     start, moved = place.end, True
-        verb = PROJECT_VERB.match(text, start, match.end())
+        verb = _project_verb().match(text, start, match.end())
         while verb is not None and match.end() - verb.end() >= 5:  # 投资建设X项目: the verb is not the name
             start = verb.end()
-            verb = PROJECT_VERB.match(text, start, match.end())
+            verb = _project_verb().match(text, start, match.end())
         inner = [m for m in spans.overlapping(doc, start, match.end(), {"ORG", "PLACE", "PROGRAM"})
                  if m.end <= match.end() and (start <= m.start and m.guess and m.label == "ORG" or m.grown and m.label != "ORG")
                  and not m.attrs.get("code")]
@@ -205,7 +233,7 @@ def find_projects(doc: Doc) -> None:
 
 def find_named_plans(doc: Doc) -> None:
     text = spans.text_of(doc)
-    heads = alternation(words("program_heads.txt"))
+    heads = alternation(words("program_heads"))
     for match in re.finditer(f"(?:{heads})", text):
         start = _left_start(text, match.start())
         name = text[start : match.end()]
@@ -223,20 +251,20 @@ def find_award_names(doc: Doc) -> None:
     """Honours the general lexicon cannot list: quoted titles after an award verb,
     named awards ending in 奖, star grades, quoted brand lists; and X长制 systems."""
     text = spans.text_of(doc)
-    for match in BRAND_LIST.finditer(text):
+    for match in _brand_list().finditer(text):
         if not spans.overlapping(doc, match.start(1), match.end(1), {"HONOR", "PROGRAM"}):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "award")
-    for pattern in (QUOTED_AWARD, NAMED_AWARD, STAR_GRADE):
-        for match in pattern.finditer(text):
+    for award in (_quoted_award(), _named_award(), _star_grade()):
+        for match in award.finditer(text):
             name = match.group(1)
             if re.fullmatch(r"[一二三特]等奖|[金银铜]奖", name) or _blocked(doc, match.start(1), match.end(1)) \
                     or spans.overlapping(doc, match.start(1), match.end(1), {"HONOR"}):
                 continue
             spans.add(doc, match.start(1), match.end(1), "HONOR", "award")
-            following = NEXT_AWARD.match(text, match.end(1)) if pattern is NAMED_AWARD else None
+            following = NEXT_AWARD.match(text, match.end(1)) if award is _named_award() else None
             if following and not spans.overlapping(doc, following.start(1), following.end(1), {"HONOR", "PROGRAM"}):
                 spans.add(doc, following.start(1), following.end(1), "HONOR", "award")
-    for match in LONG_RIVER.finditer(text):
+    for match in _chief_system().finditer(text):
         if not spans.overlapping(doc, match.start(), match.end(), {"PROGRAM", "HONOR"}):
             spans.add(doc, match.start(), match.end(), "PROGRAM", "plan")
 
@@ -252,7 +280,7 @@ def find_honors(doc: Doc) -> None:
     for match in HOMETOWN_TITLE.finditer(text):  # “中国轴承之乡”: a title a place receives
         if not spans.overlapping(doc, match.start(1), match.end(1), {"PROGRAM", "HONOR", "ORG"}):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "honor")
-    for match in TITLE_HONOR.finditer(text):
+    for match in _title_honor().finditer(text):
         places = [m for m in spans.mentions(doc) if m.label == "PLACE"
                   and match.start(1) <= m.start and m.end <= match.end(1)]
         if not spans.overlapping(doc, match.start(1), match.end(1), {"PERSON", "ORG", "PROGRAM", "HONOR"}):
@@ -274,7 +302,7 @@ def find_honors(doc: Doc) -> None:
             spans.add(doc, place_start, match.end(), "HONOR", "honor",
                       canonical=text[place_start : start - len(year.group())] + match.group())
             continue
-        above = re.match(f"{HONOR_LEVEL}以[上下]", match.group())
+        above = re.match(f"{_any('lexicon_honor_levels')}以[上下]", match.group())
         if above:
             start += above.end()
         if text[start] == "“" and text.count("”", start, match.end()) < text.count("“", start, match.end()):
@@ -283,8 +311,9 @@ def find_honors(doc: Doc) -> None:
         spans.add(doc, start, match.end(), "HONOR", "honor", canonical=canonical)
 
 
-@Language.factory("program_honor", assigns=["doc._.mentions"], requires=["doc._.mentions"])
-def make_program_honor(nlp: Language, name: str):
+@Language.factory("program_honor", assigns=["doc._.mentions"], requires=["doc._.mentions"], default_config={"lexicon": {}})
+def make_program_honor(nlp: Language, name: str, lexicon: dict[str, str]):
+    configure(lexicon)
     return program_honor
 
 

@@ -15,8 +15,7 @@ from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import spans
-from explorer.nlp.anaphora import COMPANY_ENDINGS
-from explorer.nlp.lexicon import words
+from explorer.nlp.lexicon import derived, pattern, words
 from explorer.nlp.spans import GROWN
 
 
@@ -25,7 +24,7 @@ def _trim_deixis(doc: Doc) -> None:
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
         if m.label == "ORG" and m.text.startswith("市") and m.start > 0 and text[m.start - 1] in "我本全" \
-                and m.text.endswith(COMPANY_ENDINGS) and len(m.text) > 4:
+                and m.text.endswith(words("company_endings")) and len(m.text) > 4:
             m.start += 1
             m.text = m.canonical = text[m.start : m.end]
 
@@ -47,7 +46,6 @@ def _trim_verb_char(doc: Doc) -> None:
                 break
 
 
-VERB_TAILS = ("主办", "承办", "举办", "协办", "签署", "部署", "发布", "印发", "召开", "组织", "开展", "指导")
 
 
 def _trim_titles(doc: Doc) -> None:
@@ -69,21 +67,27 @@ def _trim_verb_tail(doc: Doc) -> None:
     """新加坡媒体发展管理局主办: the segmenter took the verb into the name."""
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
-        if m.guess and m.label == "ORG" and m.text.endswith(VERB_TAILS) \
+        if m.guess and m.label == "ORG" and m.text.endswith(words("verb_tails")) \
                 and m.text[:-2].endswith(words("org_heads")):
             m.end -= 2
             m.text = m.canonical = text[m.start : m.end]
 
 
-ROLE_NOUN = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:运营|承建|建设|投资|主办|承办|协办|施工|监理|设计|供货|合作|出资|牵头|签约|中标)方")
-JOINED = re.compile(r"联合|会同|协同|携手|与|和|及")
+@derived
+def _role_noun() -> re.Pattern:
+    return re.compile(f"^[\u4e00-\u9fff]{{0,3}}?(?:{pattern('party_roles')})方")
+
+
+@derived
+def _joined() -> re.Pattern:
+    return re.compile(pattern("joining_words"))
 
 
 def _trim_role_noun(doc: Doc) -> None:
     """承建方乙省X有限公司: the party's role is not part of its name."""
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
-        found = ROLE_NOUN.match(m.text) if m.label in ("ORG", "PLACE") else None
+        found = _role_noun().match(m.text) if m.label in ("ORG", "PLACE") else None
         if found and len(m.text) - found.end() >= 4:
             m.start += found.end()
             m.text = text[m.start : m.end]
@@ -96,7 +100,7 @@ def _split_joined(doc: Doc) -> None:
     for m in list(spans.mentions(doc)):
         if m.label != "ORG" or m.rank > GROWN:
             continue
-        joint = JOINED.search(m.text)
+        joint = _joined().search(m.text)
         if joint is None or not m.text[: joint.start()].endswith(suffixes) or len(m.text) - joint.end() < 3:
             continue
         spans.remove(doc, [m])
