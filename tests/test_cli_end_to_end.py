@@ -82,5 +82,6 @@ def test_python_dash_m_runs_the_cli(page, tmp_path):
         [sys.executable, "-m", "explorer", "search", "澜岳"],
         capture_output=True, text=True, env=env, timeout=120,
     )
-    assert result.returncode == 1  # empty project: nothing matches, and it says so cleanly
-    assert "Traceback" not in result.stderr
+    # no project there yet: a reading command says so cleanly and creates nothing (issue 13, D15)
+    assert result.returncode == 2 and "no such project" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "m.db").exists()

@@ -37,12 +37,15 @@ class Context:
     project_path: Path
     _project: object = None
 
-    def open(self, create: bool = True):
-        """Open (or create) the project database once per command."""
+    def open(self, create: bool = False, writable: bool | None = None):
+        """Open the project database once per command. Only a command that
+        makes a project passes `create` (`ingest`); every other one says "no
+        such project" for a mistyped path. `writable=True` refuses a read-only
+        project now, before any long work."""
         if self._project is None:
             from explorer.services import project as project_service
 
-            self._project = project_service.open_project(self.project_path, create=create)
+            self._project = project_service.open_project(self.project_path, create=create, writable=writable)
         return self._project
 
     def close(self) -> None:
@@ -99,5 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `explorer show X | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:  # a database or disk failure below the typed layers
+        from explorer.services.project import typed_error
+
+        typed = typed_error(exc, ctx.project_path)
+        if typed is None:
+            raise
+        print(describe_error(typed), file=sys.stderr)
+        return typed.exit_code
     finally:
         ctx.close()

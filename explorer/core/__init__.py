@@ -25,6 +25,7 @@ from explorer.core.views import (
     Fact,
     MentionRecord,
     ProjectStats,
+    StaleCorrection,
     StoreResult,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "Fact",
     "MentionRecord",
     "ProjectStats",
+    "StaleCorrection",
     "StoreResult",
     "ENTITY_TYPES",
     "RELATION_TYPES",

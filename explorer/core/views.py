@@ -111,12 +111,26 @@ class ProjectStats:
 
 
 @dataclass(frozen=True)
+class StaleCorrection:
+    """A user correction that no longer applies: the articles it named were
+    changed or removed by a later ingest (a split keyed by article content)."""
+
+    edit_id: int
+    op: str
+    entity_id: int | None
+    description: str  # one line for people: what the correction did and what is gone
+    missing: tuple[str, ...] = ()  # the articles that are gone (headline, where they were)
+
+
+@dataclass(frozen=True)
 class StoreResult:
     """What storing one document changed."""
 
     path: str
-    status: str  # "added" | "replaced" | "unchanged"
+    status: str  # "added" | "replaced" | "unchanged" | "moved" | "duplicate"
     articles: int = 0
     entities_new: int = 0
     mentions: int = 0
     relations: int = 0
+    previous_path: str | None = None  # moved: where it was; duplicate: the stored copy
+    stale_corrections: tuple[StaleCorrection, ...] = ()  # corrections this store made inapplicable

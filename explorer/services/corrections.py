@@ -6,9 +6,10 @@ are ingested again (see explorer/store/edits.py for how).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from explorer.core import ENTITY_TYPES
+from explorer.core import ENTITY_TYPES, StaleCorrection
 from explorer.errors import NotFoundError, QueryError
 
 
@@ -16,11 +17,22 @@ def _entity(project, entity_id: int) -> int:
     return project.graph_reader().effective_id(entity_id)
 
 
+# Control characters (Cc), format characters that hide text (bidi overrides,
+# zero-width), surrogates and the Unicode non-characters: none belongs in a
+# name, and several cannot be written to XML at all.
+_BAD_NAME_CHARS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
 def rename(project, entity_id: int, new_name: str) -> int:
     """Show the entity under `new_name`; the old name stays an alias."""
     new_name = new_name.strip()
     if not new_name:
         raise QueryError("a name cannot be empty")
+    bad = _BAD_NAME_CHARS.search(new_name) or any((ord(c) & 0xFFFE) == 0xFFFE for c in new_name)
+    if bad:
+        raise QueryError("a name cannot hold control characters, line breaks or non-characters")
     return project.correct("rename", {"entity": _entity(project, entity_id), "name": new_name})
 
 
@@ -28,8 +40,20 @@ def merge(project, keep_id: int, other_id: int) -> int:
     """Fold `other` into `keep`: its mentions, facts and names move over."""
     keep, other = _entity(project, keep_id), _entity(project, other_id)
     if keep == other:
+        merged = _merged_into(project, keep) | ({other_id} - {keep})
+        if merged:  # a name of a merged entity finds the survivor: this merge was done before
+            ids = ", ".join(f"#{i}" for i in sorted(merged))
+            raise QueryError(f"already merged: {ids} merged into #{keep} (undo the merge to separate them)")
         raise QueryError("cannot merge an entity with itself")
     return project.correct("merge", {"keep": keep, "other": other})
+
+
+def _merged_into(project, keep: int) -> set[int]:
+    """Entities an active merge folded into `keep`."""
+    return {
+        e["params"]["other"] for e in project.edit_history()
+        if e["active"] and e["op"] == "merge" and _entity(project, e["params"]["keep"]) == keep
+    }
 
 
 def split(project, entity_id: int, article_ids: Sequence[int], new_name: str | None = None) -> int:
@@ -76,3 +100,10 @@ def redo(project) -> dict | None:
 
 def history(project) -> list[dict]:
     return project.edit_history()
+
+
+def not_applying(project) -> list[StaleCorrection]:
+    """Corrections that no longer apply: a split whose articles were changed
+    or removed by a later ingest (each ingest also reports the ones it made
+    stale, in `FileOutcome.stale_corrections`)."""
+    return project.stale_corrections()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from explorer import settings
 from explorer.core import ProjectStats, TaskState
+from explorer.errors import ExplorerError
 from explorer.store import Project
 
 SAMPLE_PROJECT_NAME = "示例项目.explorer.db"
@@ -42,12 +43,24 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def open_project(path: str | Path, create: bool = True) -> Project:
-    """Open (creating and migrating if needed) the project database at `path`."""
+def open_project(path: str | Path, create: bool = True, writable: bool | None = None) -> Project:
+    """Open (creating and migrating if needed) the project database at `path`.
+
+    Only commands that make a project pass `create` (ingest, the GUI's new
+    project); `writable=True` checks write access now, before long work.
+    Without write access a project opens read-only."""
     path = Path(path).expanduser()
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return Project.open(path, create=create)
+    return Project.open(path, create=create, writable=writable)
+
+
+def typed_error(error: BaseException, path: str | Path) -> ExplorerError | None:
+    """The typed error for a database or disk failure that escaped as a
+    sqlite3 or OS error (a full disk, a read-only file), else None."""
+    from explorer.store import files
+
+    return files.typed_error(error, Path(path))
 
 
 def stats(project: Project) -> ProjectStats:

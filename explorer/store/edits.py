@@ -5,30 +5,42 @@ with JSON params naming entity ids. Entities an edit names are never
 garbage-collected, so the ids stay valid when the articles are ingested
 again, and ingest re-applies the edits as rules (`Rules`): merges redirect
 through `entities.merged_into`, splits move the mentions of the chosen
-articles (named by document path and article index, which survive re-ingest),
-deleted facts are hidden again. Undo marks the last edit inactive and
+articles (named by the hash of their text, so a split follows its article
+wherever it lands on a re-ingested page, and `not_applying` reports it when
+the article is gone), deleted facts are hidden again. Undo marks the last edit inactive and
 rebuilds: reset every correction to what ingest found, replay the rest; that
 is simpler and safer than writing an inverse for each operation.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
+from explorer.core import StaleCorrection
 from explorer.errors import NotFoundError
 from explorer.store import search
 
 OPS = ("rename", "merge", "split", "set_type", "delete_fact")
 
 
+def article_hash(text: str) -> str:
+    """The content key of an article: its normalised text, hashed."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _split_hashes(p: dict) -> list[str]:
+    return [a["hash"] for a in p.get("articles", []) if isinstance(a, dict) and a.get("hash")]
+
+
 @dataclass
 class Rules:
     """The active edits, in the form ingest needs them."""
 
-    splits: dict[tuple[int, str, int], int] = field(default_factory=dict)
+    splits: dict[tuple[int, str], int] = field(default_factory=dict)  # (entity, article hash) -> new
     suppressed: set[tuple] = field(default_factory=set)
     refs: set[int] = field(default_factory=set)
 
@@ -41,21 +53,22 @@ class Rules:
             if not active:
                 continue
             if op == "split":
-                for path, idx in p["articles"]:
-                    rules.splits[(p["entity"], path, idx)] = p["new"]
+                for key in _split_hashes(p):
+                    rules.splits[(p["entity"], key)] = p["new"]
             elif op == "delete_fact":
                 rules.suppressed.add((p["subject"], p["relation"], p["object"], p.get("role"), p.get("year")))
         return rules
 
     def effective(
-        self, conn: sqlite3.Connection, base: int, article_key: tuple[str, int], cache: dict[int, int] | None = None,
+        self, conn: sqlite3.Connection, base: int, article_key: str, cache: dict[int, int] | None = None,
     ) -> int:
-        """What `base` is after merges and splits, in that article. `cache` (id ->
+        """What `base` is after merges and splits, in the article whose hash is
+        `article_key`. `cache` (id ->
         survivor) saves the lookup per mention when the caller knows no merge
         changes meanwhile (one document's ingest)."""
         entity = _effective(conn, base, cache)
         for _ in range(8):  # a chain of splits is short; the bound guards against cycles
-            new = self.splits.get((entity, *article_key))
+            new = self.splits.get((entity, article_key))
             if new is None:
                 break
             entity = _effective(conn, new, cache)
@@ -91,7 +104,7 @@ def record(conn: sqlite3.Connection, op: str, params: dict) -> tuple[int, set[in
         raise ValueError(f"unknown correction {op!r}")
     stale = conn.execute("SELECT id FROM edits WHERE active = 0").fetchall()
     conn.execute("DELETE FROM edits WHERE active = 0")
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     edit_id = conn.execute(
         "INSERT INTO edits(op, params, created_at, active) VALUES (?, ?, ?, 1)",
         (op, json.dumps(params, ensure_ascii=False), now),
@@ -131,7 +144,7 @@ def apply(conn: sqlite3.Connection, edit_id: int, op: str, p: dict) -> set[int]:
             (new, p["name"], origin, p["name"], entity),
         )
         search.index_name(conn, new, p["name"], is_alias=False, origin=origin)
-        articles = _article_ids(conn, p["articles"])
+        articles = _article_ids(conn, p)
         if articles:
             marks = ",".join("?" * len(articles))
             conn.execute(f"UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id IN ({marks})",
@@ -150,28 +163,70 @@ def apply(conn: sqlite3.Connection, edit_id: int, op: str, p: dict) -> set[int]:
     raise ValueError(f"unknown correction {op!r}")
 
 
-def _article_ids(conn, keys: list) -> list[int]:
+def _article_ids(conn, p: dict) -> list[int]:
+    """The stored articles a split names, found by content wherever they are now."""
     ids = []
-    for path, idx in keys:
-        ids.extend(r[0] for r in conn.execute(
-            "SELECT a.id FROM articles a JOIN documents d ON d.id = a.document_id WHERE d.path = ? AND a.idx = ?",
-            (path, idx),
-        ))
+    for key in _split_hashes(p):
+        ids.extend(r[0] for r in conn.execute("SELECT id FROM articles WHERE content_hash = ?", (key,)))
     return ids
 
 
-def article_keys(conn, article_ids) -> list[list]:
-    """Stable names (document path, article index) for article ids."""
+def article_keys(conn, article_ids) -> list[dict]:
+    """Content keys for article ids, with where they are now (for people)."""
     keys = []
     for article_id in article_ids:
         row = conn.execute(
-            "SELECT d.path, a.idx FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
+            "SELECT a.content_hash, d.path, a.idx, a.headline FROM articles a "
+            "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"article {article_id}")
-        keys.append([row[0], row[1]])
+        keys.append({"hash": row[0], "path": row[1], "idx": row[2], "headline": row[3]})
     return keys
+
+
+def missing_articles(conn) -> set[tuple[int, str]]:
+    """(edit id, article hash) of every active split whose article is no longer
+    stored ("" for a split older than content keys whose article was gone)."""
+    missing = set()
+    for edit_id, params in conn.execute("SELECT id, params FROM edits WHERE op = 'split' AND active = 1").fetchall():
+        p = json.loads(params)
+        for entry in p.get("articles", []):
+            key = entry.get("hash") if isinstance(entry, dict) else None
+            if not key or conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (key,)).fetchone() is None:
+                missing.add((edit_id, key or ""))
+    return missing
+
+
+def not_applying(conn, gone: set[tuple[int, str]] | None = None) -> list[StaleCorrection]:
+    """Active corrections that no longer apply because their articles are gone
+    (`gone`: only these (edit id, hash) pairs, e.g. what one ingest removed)."""
+    gone = missing_articles(conn) if gone is None else gone
+    out = []
+    for edit_id in sorted({e for e, _ in gone}):
+        row = conn.execute("SELECT op, params FROM edits WHERE id = ?", (edit_id,)).fetchone()
+        if row is None:
+            continue
+        p = json.loads(row[1])
+        keys = {k for e, k in gone if e == edit_id}
+        entries = [a if isinstance(a, dict) else {"path": a[0], "idx": a[1]} for a in p.get("articles", [])]
+        lost = tuple(
+            f"《{a.get('headline') or '?'}》 ({a.get('path')} #{a.get('idx')})"
+            for a in entries if (a.get("hash") or "") in keys
+        )
+        out.append(StaleCorrection(
+            edit_id, row[0], p.get("entity"),
+            f"split of {_entity_name(conn, p.get('entity'))} (#{p.get('entity')}) into {p.get('name')} no longer "
+            f"applies to {len(lost)} of {len(entries)} article(s): they were changed or removed",
+            lost,
+        ))
+    return out
+
+
+def _entity_name(conn, entity_id) -> str:
+    row = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return row[0] if row else "?"
 
 
 def next_entity_id(conn) -> int:

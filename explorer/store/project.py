@@ -14,17 +14,30 @@ from pathlib import Path
 
 import sqlite_utils
 
-from explorer.core import Article, ArticleAnalysis, Document, ProjectStats, StoreResult
-from explorer.errors import ProjectBusyError, ProjectOpenError, SchemaError
-from explorer.store import edits, schema, writer
+from explorer.core import (
+    Article,
+    ArticleAnalysis,
+    Document,
+    ProjectStats,
+    StaleCorrection,
+    StoreResult,
+)
+from explorer.core.paths import storable_path
+from explorer.errors import (
+    ProjectBusyError,
+    ProjectError,
+    ProjectOpenError,
+    ProjectReadOnlyError,
+)
+from explorer.store import edits, files, schema, writer
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0
 
 
-def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+def _connect(target: str, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit: `write`)."""
     conn = sqlite3.connect(
-        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+        target, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
     )
     conn.execute("PRAGMA cache_size = -32000")
     conn.execute("PRAGMA mmap_size = 268435456")
@@ -34,12 +47,21 @@ def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def _read_only_reason(path: Path, state: files.FileState) -> str:
+    if state.kind == "missing":
+        return "cannot create a project here: the folder is read-only (permission denied)"
+    if not files.folder_writable(path):
+        return "the project's folder is read-only (permission denied); copy the project somewhere writable"
+    return "the project file is read-only (permission denied)"
+
+
 class Project:
     """An open project database. Use `Project.open`."""
 
-    def __init__(self, path: Path, writer_conn: sqlite3.Connection):
+    def __init__(self, path: Path, writer_conn: sqlite3.Connection | None, read_uri: str | None = None):
         self._path = path
-        self._writer = writer_conn
+        self._writer = writer_conn  # None: the project is read-only
+        self._read_uri = read_uri or files.uri(path, mode="rw")
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -49,31 +71,59 @@ class Project:
     # --- lifecycle -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True) -> Project:
+    def open(cls, path: str | Path, create: bool = True, writable: bool | None = None) -> Project:
+        """Open the project at `path`.
+
+        `create`: make a new project when the file is missing (only `ingest`
+        and the GUI's "new project" do). `writable`: True demands write access
+        (checked here, before any long work), None opens read-only when the
+        file or folder cannot be written, False always reads only. A file that
+        is not an explorer project is refused and left untouched."""
         path = Path(path)
-        if path.is_dir():
-            raise ProjectOpenError(str(path), "is a folder, not a project file")
-        if not path.exists():
-            if not create:
-                raise ProjectOpenError(str(path), "no such project")
-        elif path.stat().st_size:
-            with open(path, "rb") as fh:
-                if fh.read(16) != _SQLITE_MAGIC:
-                    raise ProjectOpenError(str(path), "not an explorer project (not a SQLite database)")
+        state = files.inspect(path)
+        if state.kind != "project" and not create:
+            why = "no such project" if state.kind == "missing" else "no such project (the file is empty)"
+            raise ProjectOpenError(str(path), why)
+        if state.kind == "missing" and not path.absolute().parent.is_dir():
+            raise ProjectOpenError(str(path), f"the folder {path.absolute().parent} does not exist")
+        if not state.writable or writable is False:
+            if writable:
+                raise ProjectReadOnlyError(str(path), _read_only_reason(path, state))
+            return cls._open_read_only(path, state)
         try:
-            conn = _connect(path)
+            conn = _connect(files.uri(path, mode="rwc" if state.kind == "missing" else "rw"))
+        except sqlite3.Error as exc:
+            raise files.open_error(path, exc) from None
+        try:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            schema.migrate(sqlite_utils.Database(conn))
-        except SchemaError:
+            schema.migrate(sqlite_utils.Database(conn), str(path))
+        except ProjectError:
             conn.close()
             raise
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(Exception):
                 conn.close()
-            raise ProjectOpenError(str(path), f"damaged or unreadable database ({exc})") from exc
+            raise (files.write_error(path, exc) or files.open_error(path, exc)) from exc
         return cls(path, conn)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, state: files.FileState) -> Project:
+        if state.kind != "project":
+            raise ProjectReadOnlyError(str(path), "cannot create a project here: the folder is read-only")
+        pending = schema.pending(state.done)
+        if pending:
+            raise ProjectReadOnlyError(
+                str(path), f"the project needs an upgrade ({', '.join(pending)}) but cannot be written"
+            )
+        project = cls(path, None, state.read_uri)
+        project.reader()  # fail here, not in the middle of a command
+        return project
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project was opened without write access."""
+        return self._writer is None
 
     @property
     def path(self) -> Path:
@@ -89,9 +139,10 @@ class Project:
                     conn.close()
             self._readers.clear()
         with self._write_lock:
-            with contextlib.suppress(Exception):
-                self._writer.execute("PRAGMA optimize")
-            self._writer.close()
+            if self._writer is not None:
+                with contextlib.suppress(Exception):
+                    self._writer.execute("PRAGMA optimize")
+                self._writer.close()
 
     def __enter__(self) -> Project:
         return self
@@ -107,7 +158,10 @@ class Project:
         if conn is None:
             if self._closed:
                 raise ProjectOpenError(str(self._path), "project is closed")
-            conn = _connect(self._path, readonly=True)
+            try:
+                conn = _connect(self._read_uri, readonly=True)
+            except sqlite3.Error as exc:
+                raise files.open_error(self._path, exc) from None
             self._local.conn = conn
             with self._readers_lock:
                 self._readers.append(conn)
@@ -116,28 +170,39 @@ class Project:
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One transaction on the single writer connection."""
+        if self._writer is None:
+            raise ProjectReadOnlyError(str(self._path), "the project is open read-only (no write permission)")
         with self._write_lock:
             conn = self._writer
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
-                raise ProjectBusyError(f"{self._path}: another program is writing ({exc})") from exc
+                raise self._typed(exc) or ProjectBusyError(f"{self._path}: another program is writing ({exc})") from exc
             try:
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            else:
                 conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                typed = self._typed(exc) if isinstance(exc, sqlite3.Error) else None
+                if typed is not None:
+                    raise typed from exc
+                raise
+
+    def _typed(self, exc: sqlite3.Error) -> ProjectError | None:
+        return files.write_error(self._path, exc)
 
     # --- ingest ----------------------------------------------------------------
 
     def document_status(self, path: str, content_hash: str) -> str:
-        row = self.reader().execute(
-            "SELECT content_hash FROM documents WHERE path = ?", (str(path),)
-        ).fetchone()
+        """new | unchanged | changed, or moved | duplicate when the same bytes
+        are stored under another path (see `writer.same_content`)."""
+        conn, path = self.reader(), storable_path(str(path))
+        row = conn.execute("SELECT content_hash FROM documents WHERE path = ?", (path,)).fetchone()
         if row is None:
-            return "new"
+            known = writer.same_content(conn, path, content_hash)
+            return known[0] if known else "new"
         return "unchanged" if row[0] == content_hash else "changed"
 
     def store_document(
@@ -199,6 +264,10 @@ class Project:
 
     def edit_history(self) -> list[dict]:
         return edits.history(self.reader())
+
+    def stale_corrections(self) -> list[StaleCorrection]:
+        """Active corrections whose articles were changed or removed since."""
+        return edits.not_applying(self.reader())
 
     @staticmethod
     def _after_edit(conn, touched: set[int]) -> None:

@@ -8,15 +8,15 @@ refuse to touch it rather than guess (`SchemaError`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 
 import sqlite_utils
 
-from explorer.errors import SchemaError
-from explorer.store import lexicon
+from explorer.errors import NotAProjectError, SchemaError
+from explorer.store import files, lexicon, upgrades
 
-MIGRATIONS_TABLE = "_migrations"
+MIGRATIONS_TABLE = files.MIGRATIONS_TABLE
 
 
 def _m001_core(db: sqlite_utils.Database) -> None:
@@ -190,32 +190,68 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("004_visible_pair_indexes", _m004_visible_pair_indexes),
     ("005_base_indexes", _m005_base_indexes),
     ("006_covering_pair_indexes", _m006_covering_pair_indexes),
+    ("007_integrity_fix", upgrades.integrity_fix),
+    ("007_project_marker", upgrades.project_marker),
+    ("007_content_keys", upgrades.content_keys),
     ("009_lexicon", lexicon.migrate_009),  # the project lexicon and the article text index (issue 16)
 ]
 
 
-def migrate(db: sqlite_utils.Database) -> list[str]:
-    """Apply pending migrations; return the names applied."""
-    conn = db.conn
-    conn.execute(
-        f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT)"
-    )
-    done = {row[0] for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")}
-    known = {name for name, _ in MIGRATIONS}
-    unknown = sorted(done - known)
+def pending(done: Iterable[str]) -> list[str]:
+    """Migrations a project that records `done` still needs (SchemaError if
+    it records one this build does not know: a newer explorer wrote it)."""
+    done = set(done)
+    unknown = sorted(done - {name for name, _ in MIGRATIONS})
     if unknown:
         raise SchemaError(
             f"the project was written by a newer explorer (migrations {', '.join(unknown)})"
         )
-    applied = []
-    for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        with conn:
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def _recorded(conn) -> tuple[int, set[str], set[str]]:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    done = set()
+    if MIGRATIONS_TABLE in tables:
+        done = {r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")}
+    return conn.execute("PRAGMA application_id").fetchone()[0], tables, done
+
+
+def migrate(db: sqlite_utils.Database, path: str = "") -> list[str]:
+    """Apply pending migrations, all in one transaction; return the names applied.
+
+    The connection must be in autocommit mode (isolation_level=None). A kill
+    at any moment leaves the old schema or the new one: the transaction is
+    explicit (`BEGIN IMMEDIATE`, so concurrent openers wait on the busy
+    handler), and what is pending is read again once the lock is held, so two
+    processes creating one project never both run a migration. A step must
+    not end the transaction (sqlite3's `executescript` commits; sqlite-utils'
+    `db.executescript` does not inside a transaction): that is checked."""
+    conn = db.conn
+    if not pending(_recorded(conn)[2]):
+        return []  # the common case takes no write lock
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        app_id, tables, done = _recorded(conn)
+        if files.classify(app_id, tables, done) is None:
+            raise NotAProjectError(path, "not an explorer project (another application's SQLite database); left untouched")
+        if MIGRATIONS_TABLE not in tables:
+            conn.execute(f"CREATE TABLE {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT)")
+        applied = []
+        for name, step in MIGRATIONS:
+            if name in done:
+                continue
             step(db)
+            if not conn.in_transaction:
+                raise RuntimeError(f"migration {name} ended the transaction; it must not commit")
             conn.execute(
                 f"INSERT INTO {MIGRATIONS_TABLE}(name, applied_at) VALUES (?, ?)",
                 (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
             )
-        applied.append(name)
+            applied.append(name)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return applied

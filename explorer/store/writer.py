@@ -12,13 +12,16 @@ the mentions of chosen articles, deleted facts stay hidden.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from explorer.core import Article, ArticleAnalysis, Document, StoreResult
-from explorer.store import places, search
+from explorer.core.paths import filesystem_path, storable_path
+from explorer.store import edits, places, search
 from explorer.store.edits import Rules
 
 _DEICTIC = ("我", "本", "全", "该", "此", "当地")
@@ -42,11 +45,18 @@ def store_document_batches(
     """Write one document from batches of (articles, analyses), read one at a
     time, so a huge file never holds all its analyses in memory; the caller
     holds the one write transaction that makes the replacement atomic."""
+    if storable_path(document.path) != document.path:  # a name that is not UTF-8: stored quoted
+        document = dataclasses.replace(document, path=storable_path(document.path))
     row = conn.execute(
         "SELECT id, content_hash FROM documents WHERE path = ?", (document.path,)
     ).fetchone()
     if row and row[1] == document.content_hash:
         return StoreResult(document.path, "unchanged")
+    if row is None:
+        known = same_content(conn, document.path, document.content_hash)
+        if known:
+            return _record_known(conn, document, *known)
+    stale_before = edits.missing_articles(conn)  # report only what this document makes stale
     touched: set[int] = set()
     source_id = _source_id(conn, document)
     values = (
@@ -81,10 +91,33 @@ def store_document_batches(
     touched |= resolver.touched
     recount(conn, touched)
     removed = collect_orphans(conn, touched, rules.refs)
+    stale = edits.not_applying(conn, edits.missing_articles(conn) - stale_before) if rules.splits else []
     return StoreResult(
         document.path, status, articles=n_articles,
         entities_new=len(resolver.created - removed), mentions=n_mentions, relations=n_relations,
+        stale_corrections=tuple(stale),
     )
+
+
+def same_content(conn: sqlite3.Connection, path: str, content_hash: str) -> tuple[str, int, str] | None:
+    """A stored document with these bytes under another path: ("moved", id,
+    old path) when the old file is gone (a moved or renamed folder), else
+    ("duplicate", id, old path), a copy that must not be stored twice."""
+    rows = conn.execute(
+        "SELECT id, path FROM documents WHERE content_hash = ? AND path != ? ORDER BY id", (content_hash, path)
+    ).fetchall()
+    if not rows:
+        return None
+    for doc_id, old in rows:
+        if not os.path.lexists(filesystem_path(old)):
+            return "moved", doc_id, old
+    return "duplicate", rows[0][0], rows[0][1]
+
+
+def _record_known(conn: sqlite3.Connection, document: Document, status: str, doc_id: int, old: str) -> StoreResult:
+    if status == "moved":
+        conn.execute("UPDATE documents SET path = ? WHERE id = ?", (document.path, doc_id))
+    return StoreResult(document.path, status, previous_path=old)
 
 
 def _store_batch(conn, document, doc_id, articles, analyses, resolver, rules) -> tuple[int, int]:
@@ -92,7 +125,7 @@ def _store_batch(conn, document, doc_id, articles, analyses, resolver, rules) ->
     n_mentions = n_relations = 0
     for article, analysis in zip(articles, analyses):
         article_id = _insert_article(conn, doc_id, article)
-        key = (document.path, article.index)
+        key = edits.article_hash(article.text)
         for m in analysis.mentions:
             attrs = dict(m.attrs)
             refers = attrs.pop("refers", None)  # 我市, 该区, 公司: a mention, never an alias
@@ -130,10 +163,10 @@ def _source_id(conn: sqlite3.Connection, document: Document) -> int:
 
 def _insert_article(conn: sqlite3.Connection, doc_id: int, a: Article) -> int:
     return conn.execute(
-        "INSERT INTO articles(document_id, idx, headline, subtitle, kicker, bylines, captions, kind, text, raw) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles(document_id, idx, headline, subtitle, kicker, bylines, captions, kind, text, raw, "
+        "content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (doc_id, a.index, a.headline, a.subtitle, a.kicker, json.dumps(list(a.bylines), ensure_ascii=False),
-         json.dumps(list(a.captions), ensure_ascii=False), a.kind, a.text, a.raw),
+         json.dumps(list(a.captions), ensure_ascii=False), a.kind, a.text, a.raw, edits.article_hash(a.text)),
     ).lastrowid
 
 
@@ -262,7 +295,7 @@ class Resolver:
         self.created.add(entity_id)
         return entity_id
 
-    def resolve(self, name: str, type_: str, article_key: tuple[str, int], attrs: dict | None = None) -> tuple[int, int]:
+    def resolve(self, name: str, type_: str, article_key: str, attrs: dict | None = None) -> tuple[int, int]:
         base = self.base_id(name, type_, attrs)
         entity = self.rules.effective(self.conn, base, article_key, self._survivors)
         self.touched.update((base, entity))
