@@ -5,6 +5,7 @@ relations with evidence (see docs/nlp.md for the choices and scores).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ import spacy
 from spacy.language import Language
 
 from explorer.core.lexicon import ProjectLexicon
-from explorer.core.models import Article, ArticleAnalysis, Mention, RelationFact
+from explorer.core.models import Article, ArticleAnalysis, Mention
 from explorer.errors import PipelineError
 
 # Importing the modules registers their factories with spaCy.
@@ -75,7 +76,7 @@ def to_analysis(doc) -> ArticleAnalysis:
         )
         for m in records
     )
-    facts = tuple(RelationFact(**r) for r in spans.relations(doc))
+    facts = tuple(doc._.relations or ())  # RelationFact records (relations.py)
     return ArticleAnalysis(mentions=mentions, relations=facts)
 
 
@@ -94,9 +95,11 @@ def _share_company_names(docs) -> None:
         for m in spans.mentions(doc):
             if m.label == "ORG" and m.canonical == m.text and m.text in known:
                 renamed[m.canonical] = m.canonical = known[m.text]
-        for r in spans.relations(doc):
-            r["subject"] = renamed.get(r["subject"], r["subject"])
-            r["object"] = renamed.get(r["object"], r["object"])
+        if renamed:
+            doc._.relations = [
+                dataclasses.replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object))
+                for r in doc._.relations or ()
+            ]
 
 
 def analyse_articles(

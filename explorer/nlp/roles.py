@@ -4,23 +4,24 @@ Chinese news names a person after their organisation and titles with no
 separator (市工信局党组成员、副局长吴明启). Walking back from each person
 over titles (with prefixes such as 副, 第一任, 业务) to the organisation
 gives role_at facts; a 、 before the organisation continues the chain
-(张庄联合村党委书记、农业社会化服务中心负责人王玉宝: two roles).
+(张庄联合村党委书记、农业社会化服务中心负责人王玉宝: two roles). A bare
+committee (区委书记X) is the committee of the district just named. The
+chains are `Role` records (facts.py) that the relations component reads.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from explorer.nlp import spans
+from explorer.nlp.facts import Role
 from explorer.nlp.lexicon import alternation, words
 from explorer.nlp.spans import Mention
-
-if not Doc.has_extension("roles"):
-    Doc.set_extension("roles", default=None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,55 +70,95 @@ def _short_body(doc: Doc, org: Mention, name: str) -> Mention | None:
     return spans.add(doc, org.start, org.start + len(name), "ORG", "anaphora", canonical=firms[-1].canonical)
 
 
+# 区委书记X, 县政府县长Y: a committee or government named by its level only
+BARE_BODY = re.compile(r"^(?:中共)?([区县镇乡])(委|党委|人民政府|政府)$")
+BARE_LEVELS = {"区": ("district",), "县": ("county", "county_city"), "镇": ("town",), "乡": ("town", "township")}
+
+
+def _resolve_bare_body(doc: Doc, org: Mention) -> None:
+    """区委 in 区委副书记X is the committee of the district just named (中共钟楼区委);
+    the resolver could not know which district an unnamed 区委 belongs to."""
+    bare = BARE_BODY.match(org.canonical)
+    if bare is None:
+        return
+    named = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and not m.rule.deictic
+                    and m.attrs.get("level") in BARE_LEVELS[bare.group(1)]), key=lambda m: m.start)
+    before = [m for m in named if m.end <= org.start]
+    if not named:
+        return
+    # the one just named; in a county's own paper the county may be named only later
+    place = (before[-1] if before else named[0]).canonical
+    org.canonical = f"中共{place}委" if bare.group(2) in ("委", "党委") and bare.group(1) in "区县" else \
+        f"中共{place}委员会" if bare.group(2) in ("委", "党委") else f"{place}人民政府"
+
+
 UNNAMED_BODY = re.compile(r"(?:居委会|居委|村委会|村委|管委会)$")
 
 
-def roles_before(doc: Doc, person: Mention) -> list[dict]:
+@dataclass
+class _Chain:
+    """The state of a walk back from a person over titles and bodies."""
+
+    pos: int
+    titles: list[str]
+    found: list[tuple[Mention, str, int]]
+
+
+def _body_before(doc: Doc, starts: list[int]) -> tuple[Mention | None, int]:
+    """The title start at which a named body ends (an organisation first), and the body."""
+    for labels in (("ORG",), ("PLACE",)):
+        chosen = next((s for s in starts if _org_ending_at(doc, s, labels)), None)
+        if chosen is not None:
+            return _org_ending_at(doc, chosen, labels), chosen
+    return None, starts[-1]
+
+
+def _close_chain(doc: Doc, chain: _Chain, org: Mention) -> None:
+    body = _body_of_committee(doc, org)
+    if body is not None:  # 市公安局党委书记、局长: the roles are at 市公安局
+        chain.titles[0] = org.text[len(body.text):] + chain.titles[0]
+        if body.start == org.start and org in spans.mentions(doc):
+            spans.remove(doc, [org])  # the committee is a title here, not a second body
+        org = body
+    _resolve_bare_body(doc, org)
+    chain.found.append((org, "、".join(chain.titles), org.start))
+    chain.titles = []
+    chain.pos = org.start
+
+
+def _step(doc: Doc, text: str, chain: _Chain) -> bool:
+    """One title (and the body before it, if any) back from chain.pos; False when the chain ends."""
+    starts = _title_starts(text, chain.pos)
+    if not starts:
+        return False
+    org, chosen = _body_before(doc, starts)
+    unnamed = UNNAMED_BODY.search(text, max(0, chosen - 4), chosen) if org is None else None
+    if unnamed is not None and unnamed.start() > 0 and text[unnamed.start() - 1] == "、":
+        chain.titles, chain.pos = [], unnamed.start() - 1  # X党委书记、居委会主任Y: the unnamed committee gets no role
+        return True
+    chain.titles.insert(0, text[chosen : chain.pos])
+    chain.pos = chosen
+    if org is not None:
+        _close_chain(doc, chain, org)
+        if not (chain.pos > 0 and text[chain.pos - 1] == "、"):
+            return False  # the chain ends at its first body
+    if chain.pos > 0 and text[chain.pos - 1] == "、":
+        chain.pos -= 1
+    return True
+
+
+def roles_before(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
     text = spans.text_of(doc)
-    found = []
-    pos = person.start
-    titles: list[str] = []
-    while pos > 0:
-        starts = _title_starts(text, pos)
-        if not starts:
-            break
-        org = None
-        for labels in (("ORG",), ("PLACE",)):
-            chosen = next((s for s in starts if _org_ending_at(doc, s, labels)), None)
-            if chosen is not None:
-                org = _org_ending_at(doc, chosen, labels)
-                break
-        chosen = chosen if org is not None else starts[-1]
-        unnamed = UNNAMED_BODY.search(text, max(0, chosen - 4), chosen) if org is None else None
-        if unnamed is not None and unnamed.start() > 0 and text[unnamed.start() - 1] == "、":
-            titles, pos = [], unnamed.start() - 1  # X党委书记、居委会主任Y: the unnamed committee gets no role
-            continue
-        titles.insert(0, text[chosen:pos])
-        pos = chosen
-        if org is not None:
-            body = _body_of_committee(doc, org)
-            if body is not None:  # 市公安局党委书记、局长: the roles are at 市公安局
-                titles[0] = org.text[len(body.text):] + titles[0]
-                if body.start == org.start and org in spans.mentions(doc):
-                    spans.remove(doc, [org])  # the committee is a title here, not a second body
-                org = body
-            found.append({"org_start": org.start, "org_end": org.end, "role": "、".join(titles), "start": org.start})
-            titles = []
-            pos = org.start
-            if pos > 0 and text[pos - 1] == "、":
-                pos -= 1
-                continue
-            break
-        if pos > 0 and text[pos - 1] == "、":
-            pos -= 1
-            continue
-    return found
+    chain = _Chain(person.start, [], [])
+    while chain.pos > 0 and _step(doc, text, chain):
+        pass
+    return chain.found
 
 
 APPOINTED = re.compile(r"(?:同志)?(?:任|担任|出任|兼任|转任|改任|拟任)")
 
 
-def roles_after(doc: Doc, person: Mention) -> list[dict]:
+def roles_after(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
     """张立群同志任聊城高新区党工委书记: an appointment names the body and title after the person."""
     text = spans.text_of(doc)
     verb = APPOINTED.match(text, person.end)
@@ -132,7 +173,7 @@ def roles_after(doc: Doc, person: Mention) -> list[dict]:
         title = title_at_end().match(text, org.end)
         if title is None:
             break
-        found.append({"org_start": org.start, "org_end": org.end, "role": title.group(), "start": person.start})
+        found.append((org, title.group(), person.start))
         pos = title.end()
         if text[pos : pos + 1] != "、":
             break
@@ -140,30 +181,10 @@ def roles_after(doc: Doc, person: Mention) -> list[dict]:
     return found
 
 
-@Language.factory("role_titles", assigns=["doc._.roles"], requires=["doc._.mentions"])
-def make_role_titles(nlp: Language, name: str):
-    return role_titles
-
-
-def role_titles(doc: Doc) -> Doc:
-    records = []
-    for person in spans.mentions(doc):
-        if person.label != "PERSON":
-            continue
-        roles = roles_before(doc, person) + roles_after(doc, person)
-        if not roles:
-            roles = same_body_as_before(doc, person, records)
-        for role in roles:
-            role.update(person_start=person.start, person_end=person.end, end=person.end)
-            records.append(role)
-    doc._.roles = records
-    return doc
-
-
 RANK = re.compile(r"^(?:副|常务副|常务|执行)")
 
 
-def same_body_as_before(doc: Doc, person: Mention, records: list[dict]) -> list[dict]:
+def same_body_as_before(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Mention, str, int]]:
     """院长陈某讲话，副院长周某通报: a bare title after a clause separator is at the body of
     the same title just named in the sentence (局长 → 副局长, 院长 → 副院长)."""
     text = spans.text_of(doc)
@@ -174,10 +195,44 @@ def same_body_as_before(doc: Doc, person: Mention, records: list[dict]) -> list[
     if RANK.sub("", title) in ("省长", "市长", "县长", "区长", "镇长", "乡长"):
         return []  # 县委副书记、县长A …，副县长B: B is at the government, which is not named
     sentence_start = max(text.rfind(c, 0, starts[-1]) for c in "。！？\n") + 1
+    by_span = {(m.start, m.end): m for m in spans.mentions(doc)}
     for record in reversed(records):
-        if record["person_end"] < sentence_start:
+        if record.person_end < sentence_start:
             break
-        last = record["role"].split("、")[-1]
-        if RANK.sub("", last) == RANK.sub("", title):
-            return [{"org_start": record["org_start"], "org_end": record["org_end"], "role": title, "start": starts[-1]}]
+        last = record.role.split("、")[-1]
+        org = by_span.get((record.org_start, record.org_end))
+        if org is not None and RANK.sub("", last) == RANK.sub("", title):
+            return [(org, title, starts[-1])]
     return []
+
+
+def listed_with(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Mention, str, int]]:
+    """市政协副主席A、B、C: the names listed right after a titled person share the title."""
+    text = spans.text_of(doc)
+    if person.start < 1 or text[person.start - 1] != "、" or not records:
+        return []
+    last = records[-1]
+    between = text[last.person_end : person.start]
+    if not re.fullmatch(r"(?:、[\u4e00-\u9fff·]{2,4})*、", between):
+        return []
+    by_span = {(m.start, m.end): m for m in spans.mentions(doc)}
+    shared = [r for r in records if r.person_end == last.person_end]
+    return [(by_span[(r.org_start, r.org_end)], r.role, r.start) for r in shared if (r.org_start, r.org_end) in by_span]
+
+
+@Language.factory("role_titles", assigns=["doc._.roles"], requires=["doc._.mentions"])
+def make_role_titles(nlp: Language, name: str):
+    return role_titles
+
+
+def role_titles(doc: Doc) -> Doc:
+    records: list[Role] = []
+    persons = sorted((m for m in spans.mentions(doc) if m.label == "PERSON"), key=lambda m: m.start)
+    for person in persons:
+        found = roles_before(doc, person) + roles_after(doc, person)
+        if not found:
+            found = same_body_as_before(doc, person, records) or listed_with(doc, person, records)
+        for org, role, start in found:
+            records.append(Role(person.start, person.end, org.start, org.end, role, start))
+    doc._.roles = records
+    return doc

@@ -109,7 +109,7 @@ def test_roles_walk_back_over_titles_to_each_organisation(make_doc):
     spans.add(doc, 10, 19, "ORG", "org_extender")
     spans.add(doc, 22, 25, "PERSON", "lac")
     role_titles(doc)
-    roles = {(text[r["org_start"]:r["org_end"]], r["role"]) for r in doc._.roles}
+    roles = {(text[r.org_start:r.org_end], r.role) for r in doc._.roles}
     assert roles == {("张庄联合村党委", "书记"), ("农业社会化服务中心", "负责人")}
 
 

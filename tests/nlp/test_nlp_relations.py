@@ -15,7 +15,7 @@ def _doc(make_doc, text, marks):
 
 
 def _triples(doc):
-    return {(r["subject"], r["relation"], r["object"]) for r in spans.relations(doc)}
+    return {(r.subject, r.relation, r.object) for r in doc._.relations}
 
 
 def test_located_in_from_weiyu_and_adjacent_places(make_doc):
@@ -48,9 +48,10 @@ def test_awarded_needs_a_trigger_in_the_clause(make_doc):
     spans.add(doc, second, second + 8, "HONOR", "honor")
     doc._.roles = []
     relations(doc)
-    facts = spans.relations(doc)
+    facts = doc._.relations
     assert _triples(doc) == {("山东宏升达机器人科技有限公司", "awarded", "省级新型研发机构")}
-    assert facts[0]["year"] == 2021 and "备案" in facts[0]["evidence"]
+    assert facts[0].year == 2021 and "备案" in facts[0].evidence
+    assert text[facts[0].evidence_start : facts[0].evidence_end] == facts[0].evidence
 
 
 def test_issued_by_and_participates_in(make_doc):

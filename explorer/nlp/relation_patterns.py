@@ -1,0 +1,315 @@
+"""Relations as declarative patterns over a sentence's mentions.
+
+Each line of `data/relations.tsv` (named by `pipeline.cfg`) says: a relation,
+the trigger words, which argument stands before the trigger and which after
+it (subject or object, the entity types and kinds it may have, how far it may
+be), options, and a confidence. For example
+
+    awarded  获评|荣获|入选  subject:ORG|PLACE|PERSON@clause+  object:HONOR@clause  list  0.7
+
+reads "X获评Y": the nearest organisation, place or person before 获评 in its
+clause (else the sentence's subject) is awarded the first honour after it in
+the clause, and every name listed with 、/和 beside either of them too.
+
+Reach: `touch` (the argument touches the trigger), `clause` (the nearest in
+the clause), `clause+` (else the sentence's first subject before it), `chain`
+(a chain of places after the trigger: the innermost). Kinds refine a type
+(ORG.firm, PLACE.division...: see KINDS). Types after `/` only block: the
+nearest name before 落户 being a project means the project lands, not the
+firm before it. Options: `list` (enumerations share the role), `agent` (the
+agent before 会同/联合/在 acts), `of` (位于X的Y: Y is the subject), `deeper`
+(of two divisions, the smaller lies in the larger). Earlier lines win a
+trigger and argument pair over later ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from explorer.errors import PipelineError
+from explorer.nlp.facts import Context, Facts
+from explorer.nlp.lexicon import DATA_DIR, words
+from explorer.nlp.spans import Mention
+
+AGENT_BREAKS = re.compile(r"会同|联合|协同|携手|在")
+
+
+def _ends(m: Mention, concept: str) -> bool:
+    return m.canonical.endswith(words(concept)) or m.text.endswith(words(concept))
+
+
+def is_firm(m: Mention) -> bool:
+    return m.label == "ORG" and (m.text.endswith(words("firm_endings.txt")) or m.rule.firm)
+
+
+def is_government(m: Mention) -> bool:
+    return m.label == "ORG" and not is_firm(m) and _ends(m, "jurisdiction_endings.txt")
+
+
+def is_addressed(m: Mention) -> bool:
+    """A body with an address (a firm, a school, a hospital), not a jurisdiction."""
+    return is_firm(m) or m.label == "ORG" and _ends(m, "addressed_bodies.txt")
+
+
+def is_division(m: Mention) -> bool:
+    return m.label == "PLACE" and bool(m.attrs.get("code"))
+
+
+def is_deictic(m: Mention) -> bool:
+    return m.rule.deictic
+
+
+def is_actor(m: Mention) -> bool:
+    """我市/该县 act; 全市 (the whole city) and 这里 do not."""
+    return not (m.rule.deictic and m.text[:1] in "全这這")
+
+
+BIG_LEVELS = ("province", "city", "county", "county_city", "district")
+
+KINDS: dict[str, Callable[[Mention], bool]] = {
+    "firm": is_firm,
+    "gov": is_government,
+    "body": lambda m: not is_government(m),
+    "addressed": is_addressed,
+    "division": is_division,
+    "facility": lambda m: m.label == "PLACE" and not is_division(m) and not m.rule.deictic,
+    "site": lambda m: m.attrs.get("level") not in BIG_LEVELS and not m.rule.deictic,
+    "named": lambda m: not m.rule.deictic,
+    "actor": is_actor,
+    "issuer": lambda m: not m.rule.deictic or m.text[:1] in "我本该",
+    "project": lambda m: m.rule.project,
+    "plan": lambda m: not m.rule.project,
+    "document": lambda m: m.source == "title" or m.canonical.startswith("《"),
+}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One argument of a pattern: its role, the mentions it accepts, its reach."""
+
+    role: str  # subject | object
+    accepts: tuple[tuple[str, str | None], ...]  # (label, kind)
+    blocks: tuple[tuple[str, str | None], ...]
+    reach: str  # touch | clause | clause+ | chain
+
+    def takes(self, m: Mention) -> bool:
+        return _matches(m, self.accepts)
+
+    def stops(self, m: Mention) -> bool:
+        return _matches(m, self.blocks)
+
+
+def _matches(m: Mention, kinds) -> bool:
+    return any(m.label == label and (kind is None or KINDS[kind](m)) for label, kind in kinds)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    relation: str
+    trigger: re.Pattern | None  # None: the arguments touch each other
+    before: Slot
+    after: Slot
+    options: frozenset[str]
+    confidence: float
+
+
+REACHES = ("touch", "clause", "clause+", "chain")
+
+
+def _kinds(spec: str) -> tuple[tuple[str, str | None], ...]:
+    out = []
+    for item in filter(None, spec.split("|")):
+        label, _, kind = item.partition(".")
+        if kind and kind not in KINDS:
+            raise PipelineError(f"relations: unknown kind {kind!r} in {spec!r}")
+        out.append((label, kind or None))
+    return tuple(out)
+
+
+def parse_slot(spec: str) -> Slot:
+    """`subject:ORG|PLACE.facility/PROGRAM@clause+` -> Slot."""
+    match = re.fullmatch(r"(subject|object):([^@/]+)(?:/([^@]+))?@(\S+)", spec)
+    if match is None or match.group(4) not in REACHES:
+        raise PipelineError(f"relations: cannot read the argument {spec!r}")
+    return Slot(match.group(1), _kinds(match.group(2)), _kinds(match.group(3) or ""), match.group(4))
+
+
+def parse_line(line: str) -> Pattern:
+    fields = line.split("\t")
+    if len(fields) != 6:
+        raise PipelineError(f"relations: expected 6 tab-separated fields, got {len(fields)}: {line!r}")
+    relation, trigger, before, after, options, confidence = fields
+    pattern = Pattern(
+        relation=relation.strip(), trigger=None if trigger.strip() == "-" else re.compile(trigger.strip()),
+        before=parse_slot(before.strip()), after=parse_slot(after.strip()),
+        options=frozenset(o.strip() for o in options.split(",") if o.strip() and o.strip() != "-"),
+        confidence=float(confidence),
+    )
+    if {pattern.before.role, pattern.after.role} != {"subject", "object"}:
+        raise PipelineError(f"relations: a pattern needs one subject and one object: {line!r}")
+    return pattern
+
+
+@functools.lru_cache(maxsize=8)
+def load_patterns(name: str = "relations.tsv") -> tuple[Pattern, ...]:
+    path = DATA_DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise PipelineError(f"cannot read the relation patterns {path}: {exc}") from exc
+    return tuple(parse_line(line) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+# --- finding the arguments ---------------------------------------------------------
+
+
+def _outermost(candidates: list[Mention]) -> list[Mention]:
+    """Of names nested in one another, the whole one (山东省人民政府, not 山东省)."""
+    return [m for m in candidates if not any(
+        o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in candidates)]
+
+
+COUNTED = re.compile(r"(?:共|有|的)?[0-9一二三四五六七八九十百两]+(?:家|户|个|所|项|名)")
+
+
+def _usable_before(ctx: Context, m: Mention) -> bool:
+    """Not an adverbial, a quoted title, a speaker, a reporter, nor a place that
+    counts its members (我市5家企业入选: the firms are the subject)."""
+    return not ctx.adverbial(m) and not ctx.quoted(m) and not ctx.speaker(m) and not ctx.credited(m) \
+        and not (m.label == "PLACE" and COUNTED.match(ctx.text, m.end))
+
+
+def _nearest_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention]:
+    clause = ctx.clause_start(pos)
+    relevant = [m for m in ctx.mentions.between(clause, pos) if slot.takes(m) or slot.stops(m)]
+    relevant = _outermost([m for m in relevant if _usable_before(ctx, m)])
+    if "agent" in options:
+        breaks = list(AGENT_BREAKS.finditer(ctx.text, clause, pos))
+        if breaks and any(m.end <= breaks[-1].start() for m in relevant):
+            relevant = [m for m in relevant if m.end <= breaks[-1].start()]  # 市工信局会同市财政局开展…
+    if relevant:
+        nearest = max(relevant, key=lambda m: (m.end, m.end - m.start, m.label == "ORG"))
+        return [nearest] if slot.takes(nearest) else []
+    if slot.reach != "clause+":
+        return []
+    sentence = ctx.sentence_of(pos)
+    first = [m for m in ctx.mentions.between(sentence[0], pos) if slot.takes(m) and _usable_before(ctx, m)]
+    first = _outermost(first)
+    return first[:1]
+
+
+def find_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention]:
+    if slot.reach == "touch":
+        found = [m for m in ctx.mentions.ending(pos) if slot.takes(m)]
+        chosen = [max(found, key=lambda m: m.end - m.start)] if found else []
+    else:
+        chosen = _nearest_before(ctx, slot, pos, options)
+    if chosen and "list" in options:
+        chosen += ctx.listed_before(chosen[0], _same_kind_as(chosen[0], slot))
+    return chosen
+
+
+def _same_kind_as(first: Mention, slot: Slot):
+    """An item of a list is of the first item's type (A公司、B、C: B and C need no company ending)."""
+    return lambda m: any(m.label == label for label, _ in slot.accepts) and not m.rule.deictic
+
+
+def _chain(ctx: Context, pos: int) -> tuple[Mention | None, int]:
+    """The innermost place of a chain starting at pos (茌平区博平镇), and where it ends."""
+    place = None
+    while True:
+        found = ctx.mentions.starting(pos, ("PLACE",))
+        if not found:
+            return place, pos
+        place = max(found, key=lambda m: m.end)
+        pos = place.end
+
+
+def find_after(ctx: Context, slot: Slot, pos: int, options) -> list[Mention]:
+    if slot.reach == "chain":
+        place, _ = _chain(ctx, pos)
+        chosen = [place] if place is not None and slot.takes(place) else []
+    elif slot.reach == "touch":
+        pos += 1 if ctx.text[pos : pos + 1] in ("“", "‘", "《") and not ctx.mentions.starting(pos) else 0
+        found = [m for m in ctx.mentions.starting(pos) if slot.takes(m)]
+        chosen = [max(found, key=lambda m: m.end - m.start)] if found else []
+    else:
+        end = ctx.clause_end(pos)
+        found = [m for m in ctx.mentions.between(pos, end) if slot.takes(m)]
+        chosen = _outermost(found)[:1]
+    if chosen and "list" in options:
+        chosen += ctx.listed_after(chosen[0], _same_kind_as(chosen[0], slot))
+    return chosen
+
+
+def _of_target(ctx: Context, pos: int) -> Mention | None:
+    """位于冠县烟庄街道王村的中共王村党支部旧址: what lies there is after 的."""
+    place, end = _chain(ctx, pos)
+    if place is None or ctx.text[end : end + 1] != "的":
+        return None
+    found = [m for m in ctx.mentions.starting(end + 1) if m.label in ("ORG", "PLACE")]
+    return max(found, key=lambda m: m.end) if found else None
+
+
+# --- applying the patterns ---------------------------------------------------------
+
+
+def _trigger_spans(ctx: Context, pattern: Pattern):
+    if pattern.trigger is not None:
+        for match in pattern.trigger.finditer(ctx.text):
+            yield match.start(), match.end()
+        return
+    for m in ctx.mentions.all:  # the arguments touch: after each possible first argument
+        if pattern.before.takes(m):
+            yield m.end, m.end
+
+
+def _emit(facts: Facts, pattern: Pattern, first: Mention, second: Mention, at: int, claimed: set) -> None:
+    subject, obj = (first, second) if pattern.before.role == "subject" else (second, first)
+    if subject is obj or subject.canonical == obj.canonical:
+        return
+    key = (min(id(subject), id(obj)), max(id(subject), id(obj)), at)
+    if key in claimed:
+        return  # an earlier pattern read this trigger for these two names
+    if "deeper" in pattern.options:
+        inner, outer = subject.attrs.get("code"), obj.attrs.get("code")
+        if inner and outer and len(inner) <= len(outer):
+            return
+    claimed.add(key)
+    facts.add_in_sentence(subject, pattern.relation, obj, pattern.confidence, at=at)
+
+
+def _unless(pattern: Pattern) -> tuple[str, ...]:
+    """`unless:部署|要求`: not when these words follow the second argument (落实X部署: X is someone else's)."""
+    return tuple(w for o in pattern.options if o.startswith("unless:") for w in o[len("unless:"):].split("|"))
+
+
+def _arguments(ctx: Context, pattern: Pattern, start: int, end: int, unless) -> tuple[list, list]:
+    """The names before and after one trigger that the pattern accepts."""
+    target = _of_target(ctx, end) if "of" in pattern.options else None
+    if target is not None:  # 位于X的Y: Y lies in X, whatever stands before 位于
+        return [target], [_chain(ctx, end)[0]]
+    afters = find_after(ctx, pattern.after, end, pattern.options)
+    if unless:
+        afters = [m for m in afters if not ctx.text.startswith(unless, m.end)]
+    if not afters:
+        return [], []
+    return find_before(ctx, pattern.before, start, pattern.options), afters
+
+
+def apply_pattern(ctx: Context, facts: Facts, pattern: Pattern, claimed: set) -> None:
+    unless = _unless(pattern)
+    for start, end in _trigger_spans(ctx, pattern):
+        befores, afters = _arguments(ctx, pattern, start, end, unless)
+        for first in befores:
+            for second in afters:
+                _emit(facts, pattern, first, second, start, claimed)
+
+
+def apply_patterns(ctx: Context, facts: Facts, patterns) -> None:
+    claimed: set = set()
+    for pattern in patterns:
+        apply_pattern(ctx, facts, pattern, claimed)

@@ -1,0 +1,230 @@
+"""The relation shapes a trigger pattern cannot express (relation_patterns.py
+has the rest): lists named in one sentence and filled in the next, numbered
+notice lists, sentence openers that set the scene, names nested in names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from explorer.nlp.facts import Context, Facts
+from explorer.nlp.lexicon import words
+from explorer.nlp.relation_patterns import is_addressed, is_firm, is_government
+from explorer.nlp.spans import Mention
+
+LISTED = re.compile(r"名列其中|榜上有名|入选|上榜|入围|在列")
+LIST_LEAD = re.compile(r"(?:分别为|分别是|依次为|包括|有|为|是)[:：]?")
+LIST_NAME = re.compile(r"(?:拟认定|拟推荐|拟命名|拟入选|认定|推荐|入选|拟)?(?:名单|榜单)")
+# a list item opens a line, or follows the bracket or stop that closed the previous one
+# (ingest may join the lines of a list: …（共8家）1.A公司（东昌府区）2.B公司…)
+LIST_ITEM = re.compile(r"(?m)(?:(?<=^)|(?<=[\n）)。；;：:]))[ \t　]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)])[ \t　]*")
+COUNTED = re.compile(r"^[^，。；：0-9]{0,4}?[0-9一二三四五六七八九十百两]+(?:家|户|个|所|项)")  # 甲市（上榜的）7户
+BUILT_BY = re.compile(r"由([^，。；]{2,40}?)(?:投资|负责|牵头|与[^，。；]{2,30}?)?(?:建设|实施|承建|开发|运营|打造)")
+
+
+def _winner(m: Mention) -> bool:
+    return m.label in ("ORG", "PLACE") and not m.rule.deictic
+
+
+# --- awarded -------------------------------------------------------------------------
+
+
+def _lists_named(ctx: Context, honors: list[Mention], first_sentence: int, before: int) -> list[Mention]:
+    return [h for h in honors if first_sentence <= h.start < before
+            and (LIST_NAME.match(ctx.text, h.end) or h.rule.award and h.text.endswith("品牌"))]
+
+
+AWARD_FIRST = re.compile(r"入选|入围|获评|被评为|认定为|列入|纳入")
+
+
+def _chain_ends(ctx: Context, names: list[Mention]) -> list[Mention]:
+    """Of chains of places (阳谷县寿张镇李台村), the innermost place of each."""
+    return [m for m in names if not any(o.label == "PLACE" for o in ctx.mentions.starting(m.end))]
+
+
+def listed_in_sentence(ctx: Context, facts: Facts) -> None:
+    """…公布X名单，位于东昌府区的A和B名列其中 / 我市A等32家企业入选 / …名单，我市甲县
+    乙镇李台村、丙区丁镇等15个村入选: every firm listed (else the innermost place
+    of each chain) between the list and 名列其中/入选 receives it."""
+    for honor in (m for m in ctx.mentions.all if m.label == "HONOR"):
+        if not LIST_NAME.match(ctx.text, honor.end) and not ctx.text.startswith("中", honor.end):
+            continue
+        sentence = ctx.sentence_of(honor.start)
+        trigger = LISTED.search(ctx.text, honor.end, sentence[1])
+        clause = ctx.clause_start(honor.start)
+        if trigger is None or AWARD_FIRST.search(ctx.text, clause, honor.start):
+            continue  # X入选…名单: the trigger comes first, the subject before it (a pattern reads it)
+        names = [m for m in ctx.mentions.between(honor.end, trigger.start()) if _winner(m) and not ctx.adverbial(m)]
+        firms = [m for m in names if m.label == "ORG"]
+        for m in firms or _chain_ends(ctx, [m for m in names if m.label == "PLACE"]):
+            facts.add(m, "awarded", honor, sentence, 0.7)
+
+
+def one_of(ctx: Context, facts: Facts) -> None:
+    """作为X年度第一批专精特新中小企业之一，罗克佳华…: the holder follows the clause."""
+    for honor in (m for m in ctx.mentions.all if m.label == "HONOR" and ctx.text.startswith("之一", m.end)):
+        if "作为" not in ctx.text[ctx.clause_start(honor.start) : honor.start]:
+            continue
+        sentence = ctx.sentence_of(honor.start)
+        later = [m for m in ctx.mentions.between(honor.end, sentence[1]) if _winner(m) and not ctx.adverbial(m)]
+        if later:
+            facts.add(later[0], "awarded", honor, sentence, 0.6)
+
+
+def listed_later(ctx: Context, facts: Facts) -> None:
+    """…公布2023年X名单，我市5家企业获评。其中，A、B…入选 / 记者注意到，A名列其中:
+    the list was named a sentence or two before."""
+    honors = [m for m in ctx.mentions.all if m.label == "HONOR"]
+    for index, sentence in enumerate(ctx.sentences):
+        trigger = LISTED.search(ctx.text, sentence[0], sentence[1])
+        if trigger is None or any(sentence[0] <= h.start < sentence[1] for h in honors):
+            continue
+        lists = _lists_named(ctx, honors, ctx.sentences[max(0, index - 2)][0], sentence[0])
+        if not lists:
+            continue
+        for m in ctx.mentions.between(sentence[0], trigger.start()):
+            if is_firm(m):
+                facts.add(m, "awarded", lists[-1], sentence, 0.6)
+
+
+def _list_after(ctx: Context, pos: int, end: int) -> list[Mention]:
+    """The names of a list that starts at pos (A、B、C), outermost, in order."""
+    items = []
+    while pos < end:
+        found = [m for m in ctx.mentions.starting(pos) if _winner(m)]
+        if not found:
+            break
+        item = max(found, key=lambda m: m.end)
+        while item.label == "PLACE" and ctx.mentions.starting(item.end, ("PLACE", "ORG")):  # 钟祥市胡集镇
+            item = max(ctx.mentions.starting(item.end, ("PLACE", "ORG")), key=lambda m: m.end)
+        items.append(item)
+        joint = re.match(r"[、，,和及与]|以及", ctx.text[item.end : item.end + 2])
+        if joint is None:
+            break
+        pos = item.end + joint.end()
+    return items
+
+
+def named_lists(ctx: Context, facts: Facts) -> None:
+    """X名单，共3家，分别为：A、B、C / 此次X市上榜的7户企业分别是A、B: every item
+    receives the honour named before, and lies in the place that counted them."""
+    for match in re.finditer(r"分别为|分别是|依次为|名单如下|包括", ctx.text):
+        sentence = ctx.sentence_of(match.start())
+        index = ctx.sentence_index(match.start())
+        start = match.end() + len(ctx.text[match.end() :][:2]) - len(ctx.text[match.end() :][:2].lstrip(":： "))
+        items = _list_after(ctx, start, ctx.sentence_of(start)[1])
+        items = [m for m in items if m.label == "ORG" or m.label == "PLACE" and m.attrs.get("code")]
+        if len(items) < 2 and not (items and match.group().startswith("分别")):
+            continue
+        window = ctx.sentences[max(0, index - 1)][0]
+        honors = [m for m in ctx.mentions.between(window, match.start()) if m.label == "HONOR"]
+        for item in items:
+            if honors:
+                facts.add(item, "awarded", honors[-1], sentence, 0.6)
+        _counted_place(ctx, facts, window, match.start(), items, sentence)
+
+
+def _counted_place(ctx: Context, facts: Facts, start: int, end: int, items, sentence) -> None:
+    """襄阳市6家企业入选…，分别为A、B: the firms lie in the place that counts them."""
+    for place in ctx.mentions.between(start, end):
+        if place.label == "PLACE" and COUNTED.match(ctx.text[place.end : place.end + 10]):
+            for item in items:
+                if item.label == "ORG" and is_addressed(item):
+                    facts.add(item, "located_in", place, sentence, 0.6)
+
+
+def listed_items(ctx: Context, facts: Facts) -> None:
+    """A notice's numbered list: “1. X有限公司（东昌府区）” under “…X拟认定名单”:
+    each firm receives the list's honour, and the division in brackets is where it is."""
+    honors = [h for h in ctx.mentions.all if h.label == "HONOR" and LIST_NAME.match(ctx.text, h.end)]
+    for item in LIST_ITEM.finditer(ctx.text):
+        orgs = ctx.mentions.starting(item.end(), ("ORG",))
+        if not orgs:
+            continue
+        org = max(orgs, key=lambda m: m.end)
+        close = re.match(r"[（(][^（）()\n]{1,20}[）)]", ctx.text[org.end :])
+        line = (item.start(), org.end + (close.end() if close else 0))
+        lists = [h for h in honors if h.end <= item.start()]
+        if lists:
+            facts.add(org, "awarded", lists[-1], line, 0.6)
+    for org in ctx.mentions.all:  # X有限公司（东昌府区）
+        if org.label != "ORG" or ctx.text[org.end : org.end + 1] not in ("（", "("):
+            continue
+        places = [p for p in ctx.mentions.starting(org.end + 1, ("PLACE",)) if p.attrs.get("code")]
+        if places and ctx.text[places[0].end : places[0].end + 1] in ("）", ")"):
+            facts.add_in_sentence(org, "located_in", places[0], 0.6)
+
+
+# --- located_in ----------------------------------------------------------------------
+
+
+def scene_openers(ctx: Context, facts: Facts) -> None:
+    """在茌平区博平镇，X合作社…: a sentence that opens on a place sets where its bodies are."""
+    for match in re.finditer(r"(?:^|[。！？\n])\s*(在)?", ctx.text):
+        pos, place = match.end(), None
+        while ctx.mentions.starting(pos, ("PLACE",)):
+            place = max(ctx.mentions.starting(pos, ("PLACE",)), key=lambda m: m.end)
+            pos = place.end
+        if place is None:
+            continue
+        inside = re.match(r"(?:内|里|中)?[，,]", ctx.text[place.end : place.end + 2])
+        if not inside or (match.group(1) is None and inside.end() == 1):
+            continue  # 在X， or X内， (a sentence that opens with a bare place is its subject)
+        sentence = ctx.sentence_of(pos)
+        for m in ctx.mentions.between(place.end, sentence[1]):
+            if is_addressed(m) or m.label == "PLACE" and not m.attrs.get("code") and not m.rule.deictic:
+                facts.add(m, "located_in", place, sentence, 0.6)
+
+
+def government_seats(ctx: Context, facts: Facts) -> None:
+    """临清市金郝庄镇人民政府 lies in 临清市: a body named with two divisions lies in the
+    outer one (a body is not "located in" its own jurisdiction)."""
+    for org in ctx.mentions.all:
+        if not is_government(org):
+            continue
+        outer = [p for p in ctx.mentions.starting(org.start, ("PLACE",)) if p.end < org.end
+                 and p.attrs.get("level") not in ("province", "city", None)]
+        for place in outer:
+            inner = [p for p in ctx.mentions.starting(place.end, ("PLACE",)) if p.end < org.end]
+            if inner:
+                facts.add_in_sentence(org, "located_in", place, 0.7)
+
+
+# --- issued_by and participates_in -----------------------------------------------------
+
+
+def projects(ctx: Context, facts: Facts) -> None:
+    """莘县X物流园项目 (built there), X项目由Y公司投资建设, 玉湖冷链国际食品交易园项目
+    (named after its investor, 玉湖冷链 named in the article)."""
+    firms = [m for m in ctx.mentions.all if m.label == "ORG" and not is_government(m)]
+    for program in (m for m in ctx.mentions.all if m.label == "PROGRAM" and m.rule.project):
+        for place in ctx.mentions.ending(program.start, ("PLACE",)):
+            if not place.rule.deictic:
+                facts.add_in_sentence(place, "participates_in", program, 0.6)
+        sentence = ctx.sentence_of(program.start)
+        built = BUILT_BY.match(ctx.text, program.end) or BUILT_BY.search(ctx.text, program.end, sentence[1])
+        if built:  # X项目由Y公司投资建设
+            for m in ctx.mentions.between(built.start(1), built.end(1)):
+                if m.label == "ORG":
+                    facts.add(m, "participates_in", program, sentence, 0.7)
+        for firm in firms:
+            outside = firm.end <= program.start or firm.start >= program.end
+            if outside and program.text.startswith(firm.text) and len(program.text) > len(firm.text) + 2:
+                facts.add_in_sentence(firm, "participates_in", program, 0.6, at=program.start)
+
+
+# --- part_of ---------------------------------------------------------------------------
+
+
+def sub_units(ctx: Context, facts: Facts) -> None:
+    """聊城大学商学院 -> 聊城大学, X市人民政府办公室 -> X市人民政府: a body named
+    inside the start of its sub-unit's name."""
+    orgs = [m for m in ctx.mentions.all if m.label == "ORG" and not m.rule.deictic]
+    heads = words("sub_unit_heads.txt")
+    for outer in orgs:
+        if not outer.text.endswith(heads):
+            continue
+        for inner in orgs:
+            if inner.start == outer.start and inner.end < outer.end and len(inner.text) >= 2 \
+                    and ctx.text[inner.end : inner.end + 1] not in ("和", "与", "、"):
+                facts.add_in_sentence(outer, "part_of", inner, 0.8)

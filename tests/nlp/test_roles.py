@@ -1,0 +1,66 @@
+"""roles.py: title chains as Role records, on hand-built Docs."""
+
+from __future__ import annotations
+
+from explorer.nlp import spans
+from explorer.nlp.facts import Role
+from explorer.nlp.relations import relations
+from explorer.nlp.roles import role_titles
+
+
+def _doc(make_doc, text, marks, home_city="南通市"):
+    doc = make_doc([(c, "n") for c in text], home_city=home_city)
+    for surface, label, source, attrs in marks:
+        name, _, nth = surface.partition("#")
+        start = -1
+        for _ in range(int(nth or 1)):
+            start = text.index(name, start + 1)
+        spans.add(doc, start, start + len(name), label, source, **attrs)
+    return doc
+
+
+def _roles(doc):
+    role_titles(doc)
+    relations(doc)
+    return {(r.subject, r.object, r.role) for r in doc._.relations if r.relation == "role_at"}
+
+
+def test_roles_are_typed_records(make_doc):
+    text = "甲乙有限公司董事长张三说"
+    doc = _doc(make_doc, text, [("甲乙有限公司", "ORG", "test", {}), ("张三", "PERSON", "lac", {})])
+    role_titles(doc)
+    assert doc._.roles == [Role(person_start=9, person_end=11, org_start=0, org_end=6, role="董事长", start=0)]
+
+
+def test_a_bare_district_committee_is_the_district_just_named(make_doc):
+    text = "甲区召开会议。区委副书记、区长张三出席。"
+    doc = _doc(make_doc, text, [
+        ("甲区", "PLACE", "gazetteer", {"code": "100601", "level": "district"}),
+        ("区委", "ORG", "test", {}), ("张三", "PERSON", "lac", {}),
+    ])
+    spans.mentions(doc)[1].canonical = "中共区委"  # what the resolver makes of a committee it cannot place
+    assert _roles(doc) == {("张三", "中共甲区委", "副书记、区长")}
+
+
+def test_a_county_paper_names_its_county_later(make_doc):
+    text = "县委书记李四出席。甲县今年新开工项目12个。"
+    doc = _doc(make_doc, text, [
+        ("县委", "ORG", "test", {}), ("李四", "PERSON", "lac", {}),
+        ("甲县", "PLACE", "gazetteer", {"code": "100602", "level": "county"}),
+    ])
+    assert _roles(doc) == {("李四", "中共甲县委", "书记")}
+
+
+def test_names_listed_after_a_titled_person_share_the_title(make_doc):
+    text = "甲市政协副主席张三、李四、王五参加视察。"
+    doc = _doc(make_doc, text, [
+        ("甲市政协", "ORG", "test", {}), ("张三", "PERSON", "lac", {}), ("李四", "PERSON", "lac", {}),
+        ("王五", "PERSON", "lac", {}),
+    ])
+    assert _roles(doc) == {(name, "甲市政协", "副主席") for name in ("张三", "李四", "王五")}
+
+
+def test_a_chain_of_two_bodies(make_doc):
+    text = "甲村党委书记、乙合作社负责人王六介绍"
+    doc = _doc(make_doc, text, [("甲村党委", "ORG", "test", {}), ("乙合作社", "ORG", "test", {}), ("王六", "PERSON", "lac", {})])
+    assert _roles(doc) == {("王六", "甲村党委", "书记"), ("王六", "乙合作社", "负责人")}
