@@ -19,7 +19,9 @@ from explorer.errors import ExplorerError, InputFileError, UnreadableFileError
 from explorer.ingest import iter_input_files, read_file_bytes
 from explorer.nlp import load_pipeline
 from explorer.services import parallel, teach
-from explorer.services.analysis import InputFailure
+from explorer.services.analysis import InputFailure, default_workers
+
+__all__ = ["FileOutcome", "IngestReport", "default_workers", "run"]
 from explorer.settings import IngestOptions
 
 
@@ -126,9 +128,24 @@ def _mapper(options: IngestOptions, workers: int, scheduler: str | None, files: 
 
         return DaskMapper(scheduler, options)
     workers = min(workers, len(files))
-    if workers > 1:
+    if workers > 1 and _total_bytes(files) >= PARALLEL_MIN_BYTES:
         return parallel.ProcessPool(workers, options)
     return parallel.InProcess(options, load_pipeline() if files else None)
+
+
+# Below this much input, starting worker processes (each loads the pipeline,
+# ~2 s) costs more than it saves: analyse in this process.
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+def _total_bytes(files: list[Path]) -> int:
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass  # reading it will report the problem
+    return total
 
 
 def _jobs(project, files: list[Path], options: IngestOptions) -> Iterator[parallel.Job]:

@@ -27,6 +27,12 @@ REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 
+@pytest.fixture(autouse=True)
+def _parallel_even_when_small(monkeypatch):
+    """The corpora here are small; a real ingest this size stays in one process."""
+    monkeypatch.setattr(ingest, "PARALLEL_MIN_BYTES", 0)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Generated pages, a GBK page, a web page and a file that fails."""
@@ -141,6 +147,7 @@ from explorer.services.project import open_project
 from explorer.settings import IngestOptions
 
 def main():
+    ingest.PARALLEL_MIN_BYTES = 0  # a small corpus, in worker processes all the same
     project = open_project(sys.argv[1])
     def tell(fraction, message):
         import multiprocessing
