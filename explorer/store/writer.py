@@ -24,8 +24,6 @@ from explorer.core.paths import filesystem_path, storable_path
 from explorer.store import edits, places, search
 from explorer.store.edits import Rules
 
-_DEICTIC = ("我", "本", "全", "该", "此", "当地")
-
 
 def store_document(
     conn: sqlite3.Connection,
@@ -304,7 +302,8 @@ class Resolver:
     def add_aliases(self, entity_id: int, type_: str, canonical: str, forms: Iterable[str]) -> None:
         """Record short forms; fold an entity that was created under one of them."""
         for alias in dict.fromkeys(forms):
-            if not alias or alias == canonical or len(alias) < 2 or alias.startswith(_DEICTIC):
+            # referring words (我市, 该区) carry the `refers` mark and never reach here as aliases
+            if not alias or alias == canonical or len(alias) < 2:
                 continue
             if (entity_id, alias) not in self._indexed:
                 search.index_name(self.conn, entity_id, alias, is_alias=True)

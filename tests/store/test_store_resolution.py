@@ -101,3 +101,18 @@ def test_referring_words_are_mentions_but_never_aliases(project, build):
     assert "公司" not in detail.aliases
     assert "refers" not in detail.attrs
     assert all(h.matched != "公司" for h in query.search(project, "公司"))
+
+
+def test_a_name_that_starts_like_a_referring_word_is_still_an_alias(project, build):
+    # the `refers` mark, not the first character, keeps 我市/该区 out of the names:
+    # 全聚德 and 本田 are names, and their short forms are found
+    t = "北京全聚德烤鸭股份有限公司（全聚德）在我市开店。"
+    _store(project, build, "/a.txt", t, [
+        build.mention(t, "北京全聚德烤鸭股份有限公司", "ORG", aliases=("全聚德",)),
+        build.mention(t, "全聚德", "ORG", canonical="北京全聚德烤鸭股份有限公司"),
+        build.mention(t, "我市", "PLACE", canonical="聊城市", attrs=(("refers", "deixis"),)),
+    ])
+    detail = query.find_entity(project, "北京全聚德烤鸭股份有限公司")
+    assert "全聚德" in detail.aliases
+    assert [h.name for h in query.search(project, "全聚德", types=["ORG"])] == ["北京全聚德烤鸭股份有限公司"]
+    assert "我市" not in query.find_entity(project, "聊城市").aliases
