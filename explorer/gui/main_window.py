@@ -34,6 +34,7 @@ from explorer.gui.home_page import HomePage
 from explorer.gui.menus import MenuMixin
 from explorer.gui.navigation import Breadcrumb, History, Place
 from explorer.gui.search_panel import SearchPanel
+from explorer.gui.teach import TeachController
 from explorer.gui.undo import CorrectionCommand
 from explorer.gui.window_pages import PagesMixin
 
@@ -110,6 +111,7 @@ class MainWindow(PagesMixin, MenuMixin, QMainWindow):
         self.resizeDocks([self.docks["search"], self.docks["entity"]], [260, 420], Qt.Orientation.Horizontal)
         self.docks["documents"].hide()  # opened from the home page, the Project menu or Ctrl+D
 
+        self.teaching = TeachController(self)  # reader menu, lexicon dock, progress (issue 16)
         self._build_actions()
         self._build_menus()
         self._connect()
