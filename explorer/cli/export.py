@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from explorer.cli import args as checked
 from explorer.core import ENTITY_TYPES
 from explorer.services import export as export_service
 
@@ -21,7 +22,7 @@ def register(subparsers) -> None:
     p.add_argument("--format", "-f", required=True, choices=export_service.FORMATS, help="file format")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file (csv: file.csv or directory)")
     p.add_argument("--center", metavar="NAME", help="export only the entity NAME and its neighbours")
-    p.add_argument("--hops", type=int, default=1, metavar="N", help="with --center: how many steps out (default 1)")
+    p.add_argument("--hops", type=checked.non_negative, default=1, metavar="N", help="with --center: how many steps out (default 1)")
     p.add_argument(
         "--types",
         nargs="+",

@@ -4,7 +4,10 @@ without opening or changing any project database."""
 from __future__ import annotations
 
 import json
+import sys
 
+from explorer.cli import args as checked
+from explorer.core.paths import display_path, storable_path
 from explorer.services import extract
 from explorer.settings import IngestOptions
 
@@ -23,7 +26,7 @@ def register(subparsers) -> None:
         action="store_true",
         help="convert traditional characters in the text first (names are simplified canonically either way)",
     )
-    p.add_argument("--processes", type=int, default=1, help="worker processes for the NLP pipeline")
+    p.add_argument("--processes", type=checked.positive, default=1, help="worker processes for the NLP pipeline")
     p.set_defaults(func=handle)
 
 
@@ -32,5 +35,10 @@ def handle(args, ctx) -> int:
     # canonical names are simplified by the pipeline: both forms are kept.
     options = IngestOptions(home_city=args.home_city, to_simplified=args.simplify)
     payload = extract.run(args.paths, options, n_process=max(1, args.processes))
+    for failure in payload["failed"]:  # the others were extracted: say which were not, and why
+        print(f"FAILED     {display_path(failure['path'])}: {failure['error']}", file=sys.stderr)
+        failure["path"] = storable_path(failure["path"])
+    for document in payload["documents"]:
+        document["path"] = storable_path(document["path"])
     print(json.dumps(payload, ensure_ascii=False, indent=2))
-    return 0
+    return 1 if payload["failed"] else 0

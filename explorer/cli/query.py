@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, is_dataclass
 
+from explorer.cli import args as checked
 from explorer.core import ENTITY_TYPES
 from explorer.services import corrections, query
 
@@ -17,7 +18,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("search", help="find entities by name, substring, alias or pinyin")
     p.add_argument("text")
     p.add_argument("--type", action="append", choices=ENTITY_TYPES, help="only this type (repeatable)")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=checked.positive, default=20)
     _json(p).set_defaults(func=handle_search)
 
     p = subparsers.add_parser("show", help="an entity's facts with evidence, aliases and mentions")
@@ -26,27 +27,27 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("neighbours", help="entities within N facts of an entity")
     _entity_args(p)
-    p.add_argument("--hops", type=int, default=1)
+    p.add_argument("--hops", type=checked.positive, default=1)
     p.add_argument("--only", action="append", choices=ENTITY_TYPES, help="keep neighbours of this type")
-    p.add_argument("--limit", type=int, default=2000)
+    p.add_argument("--limit", type=checked.positive, default=2000)
     _json(p).set_defaults(func=handle_neighbours)
 
     p = subparsers.add_parser("path", help="shortest chains of facts between two entities")
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
-    p.add_argument("-k", type=int, default=3, help="how many paths")
+    p.add_argument("-k", type=checked.positive, default=3, help="how many paths")
     _json(p).set_defaults(func=handle_path)
 
     p = subparsers.add_parser("query", help='typed path query, e.g. "ORG-located_in->PLACE, ORG-awarded->HONOR"')
     p.add_argument("pattern")
     p.add_argument("--place", help="PLACE must be this place or lie inside it (e.g. 聊城市)")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=checked.positive, default=200)
     _json(p).set_defaults(func=handle_query)
 
     p = subparsers.add_parser("rank", help="most connected / mentioned / central entities")
     p.add_argument("--type", choices=ENTITY_TYPES)
     p.add_argument("--by", choices=("degree", "mentions", "pagerank", "betweenness"), default="degree")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=checked.positive, default=20)
     _json(p).set_defaults(func=handle_rank)
 
     p = subparsers.add_parser("correct", help="fix the graph by hand (undoable, kept across re-ingest)")
@@ -59,13 +60,13 @@ def register(subparsers) -> None:
     o.add_argument("other")
     o = ops.add_parser("split", help="move the mentions in some articles to a new entity")
     _entity_args(o)
-    o.add_argument("--article", type=int, action="append", required=True, help="article id (repeatable)")
+    o.add_argument("--article", type=checked.positive, action="append", required=True, help="article id (repeatable)")
     o.add_argument("--new-name")
     o = ops.add_parser("set-type", help="change an entity's type")
     _entity_args(o)
     o.add_argument("new_type", choices=ENTITY_TYPES)
     o = ops.add_parser("delete-fact", help="hide a wrong fact by its id (see `show`)")
-    o.add_argument("fact_id", type=int)
+    o.add_argument("fact_id", type=checked.positive)
     ops.add_parser("undo", help="undo the last correction")
     ops.add_parser("redo", help="redo the last undone correction")
     ops.add_parser("history", help="list corrections")

@@ -4,11 +4,12 @@
 wrote. Where `path` points (docs/export.md):
 
 - html, graphml, gexf, json: `path` is the file; if it is an existing
-  directory, `graph.<ext>` is written inside it. Missing parent directories
-  are created.
+  directory, `graph.<ext>` is written inside it. Its folder must exist.
 - csv: two files. `path` ending in `.csv` (say `out/people.csv`) writes
   `out/people.nodes.csv` and `out/people.edges.csv`; any other `path` is a
-  directory (created if missing) that receives `nodes.csv` and `edges.csv`.
+  directory (created if missing, inside an existing folder) that receives
+  `nodes.csv` and `edges.csv`.
+- A SQLite file (the project, any database) is never overwritten.
 
 The input is a networkx.MultiDiGraph with the attribute contract of
 explorer.store's graph helper (see docs/export.md).

@@ -5,6 +5,11 @@ renamed, so a failed or interrupted export never leaves half a file. File
 names are never derived from graph content (entity names, titles): the only
 names written are the one the user chose and fixed names beside or inside it,
 so nothing can land outside the chosen path.
+
+An export never replaces a SQLite file (the project itself, or any other
+database, or their -wal/-shm/-journal files): `-o PROJECT.db` is refused, not
+obeyed. It never creates missing folders either (a typo in `-o` is an
+error); only the CSV output folder itself may be made, inside an existing one.
 """
 
 from __future__ import annotations
@@ -19,6 +24,31 @@ from explorer.errors import ExportError
 
 EXTENSIONS = {"html": ".html", "graphml": ".graphml", "gexf": ".gexf", "json": ".json"}
 DEFAULT_STEM = "graph"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def check_target(target: Path) -> None:
+    """Refuse to write over a database (ExportError); the folder must exist."""
+    target = Path(target)
+    owner = next((target.with_name(target.name[: -len(s)]) for s in _SIDECARS if target.name.endswith(s)), None)
+    if (target.is_file() and _is_sqlite(target)) or (owner is not None and owner.is_file() and _is_sqlite(owner)):
+        raise ExportError(
+            f"{target}: is a database (a project?); an export never replaces it, choose another file name",
+            path=str(target), reason="would overwrite a database",
+        )
+    if not target.parent.is_dir():
+        raise ExportError(
+            f"{target}: the folder {target.parent} does not exist", path=str(target), reason="no such folder",
+        )
 
 
 def single_file_target(path: Path, fmt: str) -> Path:
@@ -53,8 +83,8 @@ def csv_targets(path: Path) -> tuple[Path, Path]:
 def write_atomically(target: Path, write: Callable[[IO], None], *, binary: bool = False, newline=None) -> Path:
     """Run `write(handle)` on a temporary file beside `target`, then rename it into place."""
     target = Path(target)
+    check_target(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             raise IsADirectoryError(21, "is a directory", str(target))
         # os.open with 0o666 lets the user's umask decide permissions, as for any new file

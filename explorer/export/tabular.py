@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
 
-from explorer.export.files import csv_targets, single_file_target, write_atomically
+from explorer.errors import ExportError
+from explorer.export.files import check_target, csv_targets, single_file_target, write_atomically
 
 NODE_COLUMNS = ("id", "name", "type", "aliases", "mentions", "level")
 EDGE_COLUMNS = (
@@ -34,20 +36,32 @@ def scalar(value):
     return value
 
 
+# Characters XML 1.0 cannot hold at all (escaping does not help): C0 controls
+# but tab/LF/CR, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """`value` with characters XML cannot hold replaced by U+FFFD (an older
+    project or a name typed before renames refused them may still hold some)."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def flat_graph(graph: nx.MultiDiGraph, *, labels: bool) -> nx.MultiDiGraph:
-    """A copy whose attributes are all scalars. `labels` adds Gephi's label columns."""
+    """A copy whose attributes are all scalars and valid XML text. `labels`
+    adds Gephi's label columns."""
     flat = nx.MultiDiGraph()
-    flat.graph.update({k: scalar(v) for k, v in graph.graph.items() if v is not None})
+    flat.graph.update({k: xml_text(scalar(v)) for k, v in graph.graph.items() if v is not None})
     for node, data in graph.nodes(data=True):
-        attrs = {k: scalar(v) for k, v in data.items() if v is not None}
+        attrs = {k: xml_text(scalar(v)) for k, v in data.items() if v is not None}
         if labels:
-            attrs["label"] = str(data.get("name", node))
-        flat.add_node(node, **attrs)
+            attrs["label"] = xml_text(str(data.get("name", node)))
+        flat.add_node(xml_text(node), **attrs)
     for u, v, key, data in graph.edges(keys=True, data=True):
-        attrs = {k: scalar(val) for k, val in data.items() if val is not None}
+        attrs = {k: xml_text(scalar(val)) for k, val in data.items() if val is not None}
         if labels:
-            attrs["label"] = str(data.get("role") or data.get("relation", ""))
-        flat.add_edge(u, v, key=key, **attrs)
+            attrs["label"] = xml_text(str(data.get("role") or data.get("relation", "")))
+        flat.add_edge(xml_text(u), xml_text(v), key=xml_text(key), **attrs)
     return flat
 
 
@@ -85,6 +99,14 @@ def _json_default(value):
 
 def write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
     nodes_path, edges_path = csv_targets(path)
+    folder = nodes_path.parent
+    if not folder.exists() and folder.parent.is_dir() and Path(path).suffix.lower() != ".csv":
+        try:
+            folder.mkdir()  # -o DIR names the CSV folder itself: made inside an existing folder only
+        except OSError as exc:
+            raise ExportError(f"{folder}: {exc.strerror or exc}", path=str(folder), reason="cannot make the folder") from exc
+    for target in (nodes_path, edges_path):  # both checked before either is written
+        check_target(target)
     node_extra = _extra_keys((d for _, d in graph.nodes(data=True)), NODE_COLUMNS)
     edge_extra = _extra_keys((d for _, _, d in graph.edges(data=True)), EDGE_COLUMNS)
     names = graph.nodes(data="name")

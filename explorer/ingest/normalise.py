@@ -32,10 +32,15 @@ _SPACE_CJK_PUNCT = re.compile(
 
 
 # Cc except tab/LF/CR, soft hyphen, zero-width and bidi marks, BOM, private
-# use (PDF glyphs without Unicode), lone surrogates.
+# use (PDF glyphs without Unicode), lone surrogates, and the Unicode
+# non-characters (U+FDD0..U+FDEF and the last two code points of every
+# plane), which are not text and cannot be written to XML.
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+)
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ue000-\uf8ff\ud800-\udfff]"
+    "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ue000-\uf8ff\ud800-\udfff" + _NONCHARACTERS + "]"
 )
 
 

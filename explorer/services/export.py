@@ -47,7 +47,7 @@ def export(
     if center:
         if hops < 0:
             raise ExportError(f"hops must be 0 or more, not {hops}")
-        entity_id = _entity_id(query.find_entity(project, center))
+        entity_id = _entity_id(_center(project, center))
         graph = query.neighbourhood(project, entity_id, hops, type_filter)
         graph.graph["center"] = entity_id
         name = graph.nodes[entity_id].get("name", center) if entity_id in graph else center
@@ -96,6 +96,16 @@ def normalise_types(types: Iterable[str] | None) -> list[str] | None:
             if part not in chosen:
                 chosen.append(part)
     return chosen or None
+
+
+def _center(project, center: str):
+    """The entity named `center`, or `#id` as every other command takes it."""
+    from explorer.services import query
+
+    text = center.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        return query.entity(project, int(text[1:]))
+    return query.find_entity(project, text)
 
 
 def _entity_id(found) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from explorer.core import TaskState
+from explorer.errors import InputFileError
 from explorer.ingest import iter_input_files, read_document, split_articles
 from explorer.nlp import analyse_articles, load_pipeline
 from explorer.settings import IngestOptions
@@ -50,17 +51,21 @@ def article_json(article, analysis) -> dict:
 
 
 def run(paths: Iterable[str], options: IngestOptions, state: TaskState | None = None, *, nlp=None, n_process: int = 1) -> dict:
-    """{"documents": [{"path", "articles": [...]}]} for the given files.
-
-    Input errors propagate as typed errors (the CLI words them)."""
+    """{"documents": [{"path", "articles": [...]}], "failed": [{"path", "error",
+    "error_type"}]} for the given files. A file that cannot be read is listed
+    in "failed" and the others are still extracted, as ingest does."""
     state = state or TaskState()
     files = _files(list(paths))
     nlp = nlp or load_pipeline()
-    documents = []
+    documents, failed = [], []
     for number, (given, path) in enumerate(files):
         state.check()
         state.progress(number / max(len(files), 1), f"extracting {given}")
-        document = read_document(path, options)
+        try:
+            document = read_document(path, options)
+        except InputFileError as error:
+            failed.append({"path": given, "error": error.reason, "error_type": type(error).__name__})
+            continue
         articles = split_articles(document, options)
         # the user's city, else the one the source names, else none (我市 stays unresolved)
         analyses = analyse_articles(articles, document.home_city, nlp=nlp, n_process=n_process)
@@ -69,4 +74,4 @@ def run(paths: Iterable[str], options: IngestOptions, state: TaskState | None = 
             "articles": [article_json(a, x) for a, x in zip(articles, analyses)],
         })
     state.progress(1.0, "")
-    return {"documents": documents}
+    return {"documents": documents, "failed": failed}

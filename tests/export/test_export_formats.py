@@ -125,6 +125,7 @@ def test_hostile_text_round_trips_unchanged_in_data_formats(tmp_path):
 
 def test_empty_graph_exports_in_every_format(tmp_path):
     for fmt in FORMATS:
+        (tmp_path / fmt).mkdir()
         written = export_graph(nx.MultiDiGraph(), fmt, tmp_path / fmt / f"empty.{fmt}")
         assert all(p.is_file() for p in written)
 
@@ -145,7 +146,7 @@ def test_existing_directory_receives_graph_file(tmp_path, fmt):
 def test_writes_only_at_the_chosen_path(tmp_path, fmt):
     """Dots, quotes and ../ in names are taken literally; nothing else is touched."""
     outside = tmp_path / "outside"
-    outside.mkdir()
+    (outside / "sub").mkdir(parents=True)
     chosen = outside / "sub" / ".." / "它's \"quoted\" ..name"
     graph = small_graph()
     graph.nodes[1]["name"] = "../../escape"  # content never becomes a file name
@@ -153,6 +154,7 @@ def test_writes_only_at_the_chosen_path(tmp_path, fmt):
     for path in written:
         assert path.resolve().parent == outside.resolve()
     found = sorted(p.name for p in outside.rglob("*") if p.is_file())
+    assert [p.name for p in outside.iterdir() if p.is_dir()] == ["sub"]
     assert found == sorted(p.name for p in written)  # no temporary files left behind
     assert not (tmp_path / "escape").exists()
 

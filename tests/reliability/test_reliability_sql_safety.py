@@ -158,7 +158,7 @@ def test_exports_never_write_outside_the_chosen_path(project, tmp_path):
     for fmt in export.FORMATS:
         if sandbox.exists():
             shutil.rmtree(sandbox)
-        sandbox.mkdir()
+        (sandbox / "chosen").mkdir(parents=True)  # an export creates no missing folders (issue 13, D21)
         chosen = sandbox / "chosen" / f"out.{'csv' if fmt == 'csv' else fmt}"
         before = set(tmp_path.rglob("*"))
         written = export.export(project, fmt, chosen)
