@@ -311,8 +311,10 @@ STRICT_LEVEL = re.compile(r"[国省市县区镇村部]级")
 QUOTED = re.compile(r"“[^“”]*”")
 
 
-def _well_formed(name: str, head_text: str, label: str, first: Word, at_division: bool) -> bool:
-    if len(name) <= len(head_text) or len(name) > MAX_LEN[label] or SYMBOLS.search(QUOTED.sub("", name)):
+def _well_formed(name: str, head_text: str, label: str, first: Word, at_division: bool, awarded: bool = False) -> bool:
+    if len(name) <= len(head_text) and not (awarded and label == "HONOR" and len(name) >= 4):
+        return False  # a bare head names a kind, unless it is given (被认定为高新技术企业)
+    if len(name) > MAX_LEN[label] or len(name) > MAX_LEN[label] or SYMBOLS.search(QUOTED.sub("", name)):
         return False  # “党支部+合作社+农户”: a formula, not a name (“2+2”战略 is a name)
     if head_text in word_set("short_org_heads") and label == "ORG":
         # 局, 委: only after a division, an administrative prefix or a segmenter name
@@ -373,7 +375,7 @@ def compound_names(doc: Doc) -> Doc:
             continue
         label = label_of(head, reach, name)
         first = ws[bisect.bisect_right([w.idx for w in ws], reach.start) - 1]
-        if label and _well_formed(name, head_text, label, first, reach.start in places):
+        if label and _well_formed(name, head_text, label, first, reach.start in places, reach.awarded):
             spans.add(doc, reach.start, head.end, label, "compound",
                       canonical=_canonical(text, reach.start, head.end, reach.dropped))
     return doc

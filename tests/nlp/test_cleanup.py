@@ -1,0 +1,70 @@
+"""Cleanup of doubtful and overlapping guesses (cleanup.py)."""
+
+from __future__ import annotations
+
+from explorer.nlp import spans
+from explorer.nlp.resolve import resolver
+from tests.nlp.conftest import found
+from tests.nlp.sentence_helpers import analyse, mentions, triples
+
+
+def test_generic_bodies_are_not_names():
+    analysis = analyse("城区学校与乡镇学校结对，全市法院加强协作。")
+    assert not mentions(analysis, "ORG")
+
+
+def test_a_community_named_again_is_completed_from_its_first_mention():
+    analysis = analyse("走进道口铺街道东苑社区，处处干净整洁。东苑社区还获得“市级文明社区”称号。")
+    places = {surface for surface, _ in mentions(analysis, "PLACE")}
+    assert "东苑社区" in places and "东苑" not in places
+    assert ("东苑社区", "awarded", "市级文明社区") in triples(analysis)
+
+
+def test_sub_units_name_their_parent_organisation(make_doc):
+    text = "聊城大学商学院教授赵磊说"
+    doc = make_doc([(c, "n") for c in text])
+    spans.add(doc, 0, 7, "ORG", "org_extender")
+    resolver(doc)
+    assert ("聊城大学", "ORG") in found(doc)
+
+
+def _marked(make_doc, text, marks, home_city="聊城市"):
+    from explorer.nlp import spans
+
+    doc = make_doc([(c, "n") for c in text], home_city=home_city)
+    for surface, label, source in marks:
+        start = text.index(surface)
+        spans.add(doc, start, start + len(surface), label, source)
+    return doc
+
+
+def test_a_place_inside_a_longer_name_counts_only_where_it_also_stands_alone(make_doc):
+    from explorer.nlp import spans
+    from explorer.nlp.cleanup import drop_nested
+
+    doc = _marked(make_doc, "甲乙产业园招商。甲乙很美。丙丁产业园开工。", [
+        ("甲乙产业园", "PLACE", "compound"), ("甲乙", "PLACE", "lac"), ("甲乙很", "PERSON", "test"),
+        ("丙丁产业园", "PLACE", "compound"), ("丙丁", "PLACE", "lac"),
+    ])
+    spans.remove(doc, [m for m in spans.mentions(doc) if m.label == "PERSON"])
+    spans.add(doc, 8, 10, "PLACE", "lac")  # 甲乙 on its own
+    drop_nested(doc)
+    assert sorted((m.text, m.start) for m in spans.mentions(doc)) == [("丙丁产业园", 13), ("甲乙", 0), ("甲乙", 8), ("甲乙产业园", 0)]
+
+
+def test_a_better_rule_wins_a_disputed_span_by_precedence(make_doc):
+    from explorer.nlp import spans
+    from explorer.nlp.cleanup import settle_conflicts
+
+    doc = _marked(make_doc, "南通大学签署协议", [("南通大学签署", "ORG", "lac"), ("南通大学", "ORG", "compound")])
+    settle_conflicts(doc)
+    assert [(m.text, m.source) for m in spans.mentions(doc)] == [("南通大学", "compound")]
+
+
+def test_verdicts_drop_kinds_and_relabel_firms(make_doc):
+    from explorer.nlp import spans
+    from explorer.nlp.cleanup import judge_each
+
+    doc = _marked(make_doc, "镇街干部和甲县祥光铜业", [("镇街", "PLACE", "lac"), ("甲县祥光铜业", "PLACE", "lac")])
+    judge_each(doc)
+    assert [(m.text, m.label) for m in spans.mentions(doc)] == [("甲县祥光铜业", "ORG")]

@@ -1,0 +1,141 @@
+"""PROGRAM and HONOR patterns of programs.py: titles, quoted plans, projects, awards."""
+
+from __future__ import annotations
+
+from explorer.nlp import spans
+from explorer.nlp.programs import program_honor
+from tests.nlp.conftest import found
+from tests.nlp.sentence_helpers import analyse, mentions, triples
+
+
+def test_a_grade_scenic_spot_and_heritage_bearer_are_honours():
+    analysis = analyse("阳谷县青龙湖景区被评定为国家3A级旅游景区。蒋春梅被认定为省级非物质文化遗产代表性传承人。")
+    honours = {surface for surface, _ in mentions(analysis, "HONOR")}
+    assert "国家3A级旅游景区" in honours
+    assert any(h.endswith("非物质文化遗产代表性传承人") for h in honours)
+
+
+def test_route_project_keeps_both_ends_and_its_builder():
+    analysis = analyse("莘县至阳谷快速路工程开工，由山东恒信路桥集团有限公司承建。")
+    assert ("莘县至阳谷快速路工程", "莘县至阳谷快速路工程") in mentions(analysis, "PROGRAM")
+    assert ("山东恒信路桥集团有限公司", "participates_in", "莘县至阳谷快速路工程") in triples(analysis)
+
+
+def test_a_quoted_name_after_an_award_verb_is_an_honour_and_quansheng_is_the_province():
+    analysis = analyse("山东乙丁化工有限公司获评“全省安全生产先进单位”。")
+    assert ("全省安全生产先进单位", "山东省安全生产先进单位") in mentions(analysis, "HONOR")
+    assert ("山东乙丁化工有限公司", "awarded", "山东省安全生产先进单位") in triples(analysis)
+
+
+def test_named_awards_end_in_jiang_but_a_cash_reward_is_not_one():
+    analysis = analyse("今年，聊城丙戊机械有限公司获得聊城市科学技术进步奖三等奖，还获得资金奖励50万元。")
+    honours = {surface for surface, _ in mentions(analysis, "HONOR")}
+    assert honours == {"聊城市科学技术进步奖三等奖"}
+    assert ("聊城丙戊机械有限公司", "awarded", "聊城市科学技术进步奖三等奖") in triples(analysis)
+
+
+def test_x_zhang_zhi_systems_without_quotes_are_programmes():
+    analysis = analyse("莘县全面推行林长制。")
+    assert ("林长制", "林长制") in mentions(analysis, "PROGRAM")
+    assert ("莘县", "participates_in", "林长制") in triples(analysis)
+
+
+def test_star_grades_and_quoted_brand_lists_are_honours_not_bodies():
+    analysis = analyse("全县评选出“四星级党支部”12个。今年新增“泉水人家”品牌5个。")
+    honours = {surface for surface, _ in mentions(analysis, "HONOR")}
+    assert {"四星级党支部", "“泉水人家”品牌"} <= honours
+    assert not mentions(analysis, "ORG") and not mentions(analysis, "PROGRAM")
+
+
+def test_awards_joined_by_he_are_both_honours_and_a_bare_grade_or_scholarship_is_not():
+    analysis = analyse("他荣获一等奖。学生获国家奖学金。山东甲庚公司荣获第三届聊城市市长质量奖和山东省专利奖。")
+    assert {surface for surface, _ in mentions(analysis, "HONOR")} == {"聊城市市长质量奖", "山东省专利奖"}
+    assert ("山东甲庚公司", "awarded", "山东省专利奖") in triples(analysis)
+
+
+def test_shiji_honours_keep_their_level_as_the_annotators_write_them():
+    analysis = analyse("山东丙辛食品有限公司是市级农业产业化重点龙头企业。")
+    assert ("市级农业产业化重点龙头企业", "市级农业产业化重点龙头企业") in mentions(analysis, "HONOR")
+
+
+def test_a_province_inside_a_quoted_title_is_not_a_place_of_its_own():
+    analysis = analyse("南苑社区获得“山东省绿色社区”称号。")
+    assert ("山东省绿色社区", "山东省绿色社区") in mentions(analysis, "HONOR")
+    assert not any(surface == "山东省" for surface, _ in mentions(analysis, "PLACE"))
+
+
+def test_an_investment_verb_and_a_product_word_are_not_part_of_a_project_name():
+    analysis = analyse("河北丁庚机械有限公司在临清市投资建设智能农机装备产业园项目。")
+    assert ("智能农机装备产业园项目", "智能农机装备产业园项目") in mentions(analysis, "PROGRAM")
+    assert ("河北丁庚机械有限公司", "participates_in", "智能农机装备产业园项目") in triples(analysis)
+
+
+def test_tuixing_ends_the_name_of_a_quoted_working_model():
+    analysis = analyse("该街道推行“红色物业”服务模式。")
+    assert ("“红色物业”服务模式", "“红色物业”服务模式") in mentions(analysis, "PROGRAM")
+
+
+def test_quoted_campaign_after_a_verb_keeps_its_plan_word():
+    analysis = analyse("市工信局将会同市财政局开展“数字赋能提质”行动。")
+    assert ("“数字赋能提质”行动", "“数字赋能提质”行动") in mentions(analysis, "PROGRAM")
+    # a government body running a campaign issues it; the partner after 会同 does not
+    assert ("“数字赋能提质”行动", "issued_by", "聊城市工业和信息化局") in triples(analysis)
+    assert not any(r.object == "聊城市财政局" for r in analysis.relations)
+
+
+def test_single_quotes_and_the_longest_plan_word():
+    analysis = analyse("今年，高唐县实施“粮食增产”产能建设工程。我们将实施‘头雁’企业培育行动。")
+    programs = {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert "“粮食增产”产能建设工程" in programs and "‘头雁’企业培育行动" in programs
+    assert ("高唐县", "participates_in", "“粮食增产”产能建设工程") in triples(analysis)
+
+
+def test_named_projects_and_who_builds_them():
+    analysis = analyse("其中，莘县鲁西农产品物流园项目建成后投用；年产5GWh动力电池项目由山东甲乙储能科技有限公司投资建设。")
+    programs = {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert {"鲁西农产品物流园项目", "年产5GWh动力电池项目"} <= programs
+    facts = triples(analysis)
+    assert ("莘县", "participates_in", "鲁西农产品物流园项目") in facts
+    assert ("山东甲乙储能科技有限公司", "participates_in", "年产5GWh动力电池项目") in facts
+
+
+def test_quoted_list_names_before_a_list_are_honours():
+    analysis = analyse("在日前公布的2023年第二批“齐鲁精品”品牌名单中，位于阳谷经济开发区的山东甲乙线缆股份有限公司和阳谷县阿城镇的山东丙丁农业科技有限公司名列其中。")
+    assert ("“齐鲁精品”品牌", "“齐鲁精品”品牌") in mentions(analysis, "HONOR")
+    facts = triples(analysis)
+    assert ("山东甲乙线缆股份有限公司", "awarded", "“齐鲁精品”品牌") in facts
+    assert ("山东丙丁农业科技有限公司", "awarded", "“齐鲁精品”品牌") in facts
+    assert ("山东丙丁农业科技有限公司", "located_in", "阿城镇") in facts
+
+
+def test_planned_circles_and_belts_are_programmes():
+    analysis = analyse("近年来，冠县打造10公里红色教育圈，串联起多处革命旧址。")
+    assert ("10公里红色教育圈", "10公里红色教育圈") in mentions(analysis, "PROGRAM")
+    assert ("冠县", "participates_in", "10公里红色教育圈") in triples(analysis)
+
+
+def test_programmes_from_titles_quotes_and_plan_words(make_doc):
+    text = "市政府印发《聊城市优质专利补助办法》（以下简称《办法》），实施“链长制”和管理提升“百千万”行动，落实党员联系户制度。"
+    doc = make_doc([(c, "n") for c in text])
+    program_honor(doc)
+    programs = {m.text: m.canonical for m in spans.mentions(doc) if m.label == "PROGRAM"}
+    assert programs["聊城市优质专利补助办法"] == "《聊城市优质专利补助办法》"
+    assert programs["链长制"] == "链长制"  # enclosing quotes are not part of the name (ANNOTATION.md)
+    assert "管理提升“百千万”行动" in programs
+    assert "党员联系户制度" in programs
+    assert doc._.aliases["办法"] == "《聊城市优质专利补助办法》"
+
+
+def test_honours_with_level_prefixes_and_spaces_in_numbers(make_doc):
+    text = "培育国家级专精特新企业2家、省级新材料领军企业库 50 强企业 1 家、瞪羚企业3家"
+    doc = make_doc([(c, "n") for c in text])
+    program_honor(doc)
+    honors = {m.canonical for m in spans.mentions(doc) if m.label == "HONOR"}
+    assert {"国家级专精特新企业", "省级新材料领军企业库50强企业", "瞪羚企业"} <= honors
+
+
+def test_quoted_titles_awarded_are_honours(make_doc):
+    text = "博平镇被授予“全国文明村镇”称号。"
+    doc = make_doc([(c, "n") for c in text])
+    program_honor(doc)
+    assert ("全国文明村镇", "HONOR") in found(doc)

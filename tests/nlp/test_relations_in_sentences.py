@@ -1,0 +1,130 @@
+"""Roles and relations read from short invented sentences, through the whole pipeline
+(folded from the evaluation-round rule tests; relations.py and roles.py own the rules)."""
+
+from __future__ import annotations
+
+from explorer.nlp import spans
+from explorer.nlp.roles import role_titles
+from tests.nlp.sentence_helpers import analyse, mentions, triples
+
+
+def test_appointment_names_the_body_after_the_person():
+    analysis = analyse("会议宣布：韩志远同志任聊城经济技术开发区党工委副书记。")
+    assert any(r.subject == "韩志远" and r.relation == "role_at" and r.role == "副书记" for r in analysis.relations)
+
+
+def test_school_named_with_its_county_gets_the_award_not_the_county():
+    facts = triples(analyse("今年，冠县实验中学被评为山东省文明校园。"))
+    assert ("冠县实验中学", "awarded", "山东省文明校园") in facts
+    assert ("冠县", "awarded", "山东省文明校园") not in facts
+
+
+def test_numbered_list_of_a_notice():
+    text = ("市工业和信息化局确定了2024年度聊城市绿色工厂拟认定名单，现予以公示。\n"
+            "1.山东甲乙化工有限公司（阳谷县）2.聊城丙丁机械有限公司（茌平区）")
+    facts = triples(analyse(text))
+    assert ("山东甲乙化工有限公司", "awarded", "聊城市绿色工厂") in facts
+    assert ("聊城丙丁机械有限公司", "located_in", "茌平区") in facts
+
+
+def test_two_bodies_issuing_together():
+    facts = triples(analyse("县委、县政府联合印发《冠县乡村振兴三年行动计划》。"))
+    assert ("《冠县乡村振兴三年行动计划》", "issued_by", "中共冠县委") in facts or \
+        any(s == "《冠县乡村振兴三年行动计划》" and r == "issued_by" and o.startswith("中共") for s, r, o in facts)
+    assert any(s == "《冠县乡村振兴三年行动计划》" and r == "issued_by" and o.endswith("人民政府") for s, r, o in facts)
+
+
+def test_a_deputy_after_the_head_is_at_the_same_body():
+    facts = triples(analyse("市商务局局长韩立国出席并讲话，副局长邓红通报情况。"))
+    assert ("邓红", "role_at", "聊城市商务局") in facts
+    # a deputy county head is at the county government, which the text does not name
+    facts = triples(analyse("县委副书记、县长宋立新出席会议，副县长王红通报情况。"))
+    assert not any(s == "王红" for s, _, _ in facts)
+
+
+def test_sites_listed_inside_a_scenic_spot_just_named():
+    analysis = analyse("青龙湖景区位于阳谷县，景区内有张秋镇文化馆、望湖亭等景点。")
+    facts = triples(analysis)
+    assert any(s.endswith("文化馆") and r == "located_in" and o == "青龙湖景区" for s, r, o in facts)
+
+
+def test_every_name_listed_before_fenbie_huode_gets_the_award():
+    analysis = analyse("山东甲丙电子有限公司、聊城乙戊新材料有限公司分别获得聊城市专利奖二等奖。")
+    assert {("山东甲丙电子有限公司", "awarded", "聊城市专利奖二等奖"),
+            ("聊城乙戊新材料有限公司", "awarded", "聊城市专利奖二等奖")} <= triples(analysis)
+
+
+def test_a_short_firm_name_before_its_party_committee_in_a_title_chain_is_the_firm():
+    analysis = analyse("山东丙丁纺织集团有限公司位于冠县。丙丁纺织党委书记、董事长李国强说，企业发展很快。")
+    roles = {(r.subject, r.object, r.role) for r in analysis.relations if r.relation == "role_at"}
+    assert ("李国强", "山东丙丁纺织集团有限公司", "党委书记、董事长") in roles
+
+
+def test_a_county_head_is_at_the_government_when_it_is_named():
+    analysis = analyse("冠县人民政府主办本次活动。县委副书记、县长周文涛致辞。")
+    assert ("周文涛", "role_at", "冠县人民政府") in triples(analysis)
+    without = analyse("县委副书记、县长周文涛致辞。")
+    assert not any(r.object.endswith("人民政府") for r in without.relations)
+
+
+def test_an_unnamed_committee_in_a_title_chain_does_not_break_the_chain():
+    analysis = analyse("北关村党支部书记、村委会主任李长河介绍，村里建起了冷库。")
+    assert ("李长河", "role_at", "北关村党支部") in triples(analysis)
+
+
+def test_a_committee_giving_way_to_its_body_is_not_a_second_body():
+    analysis = analyse("市审计局党组书记、局长丁文涛出席会议。")
+    assert ("丁文涛", "role_at", "聊城市审计局") in triples(analysis)
+    assert {surface for surface, _ in mentions(analysis, "ORG")} == {"市审计局"}
+
+
+def test_a_project_that_lands_somewhere_does_not_move_its_investor():
+    analysis = analyse("天津戊己科技有限公司投资的年产5万吨环保涂料项目落户莘县。")
+    assert not any(r == "located_in" and s == "天津戊己科技有限公司" for s, r, _ in triples(analysis))
+
+
+def test_a_list_named_in_an_earlier_sentence():
+    analysis = analyse("省工业和信息化厅公布2023年度山东省技术创新示范企业名单。其中，山东甲乙装备有限公司分别凭借两项技术入选。")
+    assert ("山东甲乙装备有限公司", "awarded", "山东省技术创新示范企业") in triples(analysis)
+
+
+def test_a_body_is_not_located_in_its_own_jurisdiction():
+    analysis = analyse("记者从阳谷县市场监管局获悉。临清市金郝庄镇政府组织人员。")
+    facts = triples(analysis)
+    assert not any(s == "阳谷县市场监督管理局" and r == "located_in" for s, r, _ in facts)
+    assert ("临清市金郝庄镇人民政府", "located_in", "临清市") in facts
+
+
+def test_listed_places_each_receive_the_honour():
+    analysis = analyse("日前，国家林业和草原局公布第三批国家森林乡村名单，我市阳谷县寿张镇李台村、茌平区乐平铺镇等15个村入选。")
+    facts = triples(analysis)
+    assert ("李台村", "awarded", "国家森林乡村") in facts and ("乐平铺镇", "awarded", "国家森林乡村") in facts
+    assert not any(s == "聊城市" and r == "awarded" for s, r, _ in facts)
+
+
+def test_an_honour_without_a_name_in_its_clause_goes_to_the_sentence_subject():
+    analysis = analyse("王庄村位于张寨镇东部，是省级乡村振兴示范村。近年来，临清市依托“中国轴承之乡”金字招牌，先后获评国家中小企业特色产业集群。")
+    facts = triples(analysis)
+    assert ("王庄村", "awarded", "省级乡村振兴示范村") in facts
+    assert ("临清市", "awarded", "国家中小企业特色产业集群") in facts
+    assert ("中国轴承之乡", "中国轴承之乡") in mentions(analysis, "HONOR")
+
+
+def test_trigger_before_the_list_and_a_zone_that_opens_the_sentence():
+    analysis = analyse("据了解，阳谷县石佛镇入选第二批全国乡村治理示范镇名单，该镇也是我市唯一入选的乡镇。\n"
+                       "冠县经济开发区内，山东甲乙股份有限公司建设的年产30万吨彩涂板项目正式投产。")
+    facts = triples(analysis)
+    assert ("石佛镇", "awarded", "全国乡村治理示范镇") in facts
+    assert ("山东甲乙股份有限公司", "located_in", "冠县经济开发区") in facts
+    assert ("山东甲乙股份有限公司", "participates_in", "年产30万吨彩涂板项目") in facts
+
+
+def test_roles_walk_back_over_titles_to_each_organisation(make_doc):
+    text = "张庄联合村党委书记、农业社会化服务中心负责人王玉宝说"
+    doc = make_doc([(c, "n") for c in text])
+    spans.add(doc, 0, 7, "ORG", "org_extender")
+    spans.add(doc, 10, 19, "ORG", "org_extender")
+    spans.add(doc, 22, 25, "PERSON", "lac")
+    role_titles(doc)
+    roles = {(text[r.org_start:r.org_end], r.role) for r in doc._.roles}
+    assert roles == {("张庄联合村党委", "书记"), ("农业社会化服务中心", "负责人")}
