@@ -47,8 +47,8 @@ def name_index(home_city: str | None) -> dict[str, tuple[Division, ...]]:
             if home_code and division.code.startswith(home_code) and division.name.endswith(("村", "社区")):
                 index.setdefault(division.name, []).append(division)
             continue
-        for name in {division.name, division.short}:
-            is_full = name == division.name
+        for name in {_without_zone(division.name), division.short}:
+            is_full = name == _without_zone(division.name)
             if not is_full:
                 if name in word_set("short_name_stopwords") or len(name) < 2:
                     continue
@@ -62,6 +62,15 @@ def name_index(home_city: str | None) -> dict[str, tuple[Division, ...]]:
                 continue  # two-character counties (冠县, 莘县) are names; 新村 is not
             index.setdefault(name, []).append(division)
     return {name: tuple(sorted(found, key=lambda d: (d.rank, d.code))) for name, found in index.items()}
+
+
+def _without_zone(name: str) -> str:
+    """高新区团山镇 -> 团山镇: the registry files some towns under their zone's name,
+    which papers write apart (襄阳高新区团山镇)."""
+    for zone in words("zone_words"):
+        if name.startswith(zone) and len(name) - len(zone) >= 3:
+            return name[len(zone) :]
+    return name
 
 
 def choose(candidates, context_codes: list[str], home: Division | None) -> Division:

@@ -136,8 +136,9 @@ def _join_prefixed_sites(doc: Doc) -> None:
     text = spans.text_of(doc)
     records = spans.mentions(doc)
     for m in list(records):
-        if m.label != "PLACE" or not m.guess or m.attrs.get("code") or len(m.text) < 3:
-            continue
+        if m.label != "PLACE" or not m.guess or m.attrs.get("code") or len(m.text) < 3 \
+                or m.text.endswith(words("division_suffixes")):
+            continue  # 甲区 + 乙村 is a chain of divisions, not one site
         prefix = [o for o in records if o.label == "PLACE" and o.end == m.start and (
             o.text == "中国" or o.attrs.get("level") in ("county", "county_city", "district", "city"))]
         if prefix and not text.startswith(("的", "和", "与"), m.start):
