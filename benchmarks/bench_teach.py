@@ -62,7 +62,7 @@ def _candidates(items, nlp) -> list[tuple[int, object]]:
             if not any(forms & gold_forms(g) for kind, forms in predicted if kind == g["type"]):
                 canonical = g["canonical"] if g["canonical"] != g["name"] else None
                 found.setdefault((g["name"], g["type"]), LexiconEntry(g["name"], g["type"], canonical, "taught"))
-        for kind, forms in predicted:
+        for _kind, forms in predicted:
             if not any(forms & gold_forms(g) for g in gold["entities"]):
                 for form in forms:  # a name no annotator wrote: a user marks it as not a name
                     if len(form) >= 2 and form in path.read_text(encoding="utf-8"):
@@ -177,7 +177,7 @@ def reanalysis_cost(pages_n: int) -> None:
             started = time.perf_counter()
             report = run()
             seconds = time.perf_counter() - started
-            re_articles = sum(1 for _ in report.article_of) or 0
+            re_articles = report.articles
             per_k = seconds / max(re_articles, 1) * 1000
             print(f"  {label:32s} {surface}: {report.documents} documents, {re_articles} articles re-analysed in "
                   f"{seconds:5.1f} s = {per_k:5.1f} s per 1,000 articles ({per_k / (ingest_s / articles * 1000):.2f}x ingest), "

@@ -10,8 +10,8 @@ facts") ends in the status bar. It talks only to services.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QMenu, QProgressBar, QToolButton
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QProgressBar, QToolButton
 
 from explorer.gui import worker
 from explorer.gui.lexicon_panel import LexiconPanel
@@ -56,7 +56,9 @@ class TeachController(QObject):
         self.cancel_button = QToolButton(window)
         self.cancel_button.setText(self.tr("取消"))
         self.cancel_button.clicked.connect(self.cancel)
-        for widget in (self.progress, self.cancel_button):
+        self.result = QLabel(window)  # the last report stays while the stats message changes
+        self._hide_result = QTimer(self, singleShot=True, interval=20000, timeout=self.result.hide)
+        for widget in (self.result, self.progress, self.cancel_button):
             window.statusBar().addPermanentWidget(widget)
             widget.hide()
         browser = window.reader.browser
@@ -144,6 +146,7 @@ class TeachController(QObject):
         self.dock.raise_()
         self.panel.set_busy(True)
         self.progress.setValue(0)
+        self.result.hide()
         self.progress.show()
         self.cancel_button.show()
         self.window.statusBar().showMessage(label)
@@ -165,13 +168,14 @@ class TeachController(QObject):
 
     def _done(self, report) -> None:
         self._finish()
-        if report is None:
-            self.window.statusBar().showMessage(self.tr("没有可撤销的教学。"), 6000)
-        else:
-            self.window.statusBar().showMessage(report.summary(), 15000)
-            self.taught.emit(report)
         self.refresh()
         self._reload_views()
+        text = self.tr("没有可撤销的教学。") if report is None else report.summary()
+        self.result.setText(text)
+        self.result.show()
+        self._hide_result.start()
+        if report is not None:
+            self.taught.emit(report)
 
     def _failed(self, error) -> None:
         self._finish()

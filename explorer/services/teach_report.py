@@ -45,16 +45,16 @@ class TeachReport:
 
     change: Change
     documents: int = 0  # documents re-analysed and swapped
-    mentions_before: set = field(default_factory=set)  # (article hash, start, end, surface, type)
+    articles: int = 0  # articles re-analysed
+    mentions_before: set = field(default_factory=set)  # (article id, start, end, surface, type)
     mentions_after: set = field(default_factory=set)
     facts_before: set = field(default_factory=set)  # (subject, relation, object) visible
     facts_after: set = field(default_factory=set)
-    article_of: dict = field(default_factory=dict)  # article hash -> article id (for from_article)
     cancelled: bool = False
     seconds: float = 0.0
 
-    def _articles_with(self, mentions: set, surface: str) -> set[str]:
-        """Hashes of articles with a mention written `surface` (of the taught type)."""
+    def _articles_with(self, mentions: set, surface: str) -> set[int]:
+        """Articles with a mention written `surface` (of the taught type)."""
         type_ = self.change.entry.type if self.change.entry is not None else None
         return {m[0] for m in mentions if m[3] == surface and (type_ is None or m[4] == type_)}
 
@@ -64,7 +64,7 @@ class TeachReport:
         counting the article it was taught in)."""
         surface = self.change.name
         new = self._articles_with(self.mentions_after, surface) - self._articles_with(self.mentions_before, surface)
-        return len(new - {h for h, i in self.article_of.items() if i == self.change.from_article})
+        return len(new - {self.change.from_article})
 
     @property
     def lost_in(self) -> int:
@@ -113,7 +113,7 @@ class TeachReport:
 
     def as_dict(self) -> dict:
         return {
-            "op": self.change.op, "name": self.change.name, "documents": self.documents,
+            "op": self.change.op, "name": self.change.name, "documents": self.documents, "articles": self.articles,
             "found_in": self.found_in, "lost_in": self.lost_in, "new_facts": self.new_facts,
             "removed_facts": self.removed_facts, "new_mentions": self.new_mentions,
             "removed_mentions": self.removed_mentions, "cancelled": self.cancelled,
@@ -124,8 +124,8 @@ class TeachReport:
 def tally(report: TeachReport, swap) -> None:
     """Add one document's swap (store.reanalysis.Swap) to the report."""
     report.documents += 1
+    report.articles += swap.articles
     report.mentions_before |= swap.mentions_before
     report.mentions_after |= swap.mentions_after
     report.facts_before |= {f[:3] for f in swap.facts_before}
     report.facts_after |= {f[:3] for f in swap.facts_after}
-    report.article_of.update(swap.article_ids)

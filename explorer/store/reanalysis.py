@@ -33,14 +33,15 @@ class StoredDocument:
 
 @dataclass(frozen=True)
 class Swap:
-    """What one document's swap changed (statements as (subject, relation, object, article))."""
+    """What one document's swap changed: mentions as (article id, start, end,
+    surface, type), visible statements as (subject, relation, object, article id)."""
 
     document_id: int
     mentions_before: frozenset[tuple]
     mentions_after: frozenset[tuple]
     facts_before: frozenset[tuple]
     facts_after: frozenset[tuple]
-    article_ids: dict  # article hash -> article id
+    articles: int = 0
 
 
 def read_document(conn: sqlite3.Connection, document_id: int) -> StoredDocument | None:
@@ -74,18 +75,17 @@ def _marks(ids: Sequence[int]) -> str:
 
 def _visible_facts(conn, article_ids: Sequence[int]) -> frozenset[tuple]:
     return frozenset(conn.execute(
-        f"SELECT s.name, r.relation, o.name, a.content_hash FROM relations r "
+        f"SELECT s.name, r.relation, o.name, r.article_id FROM relations r "
         f"JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id "
-        f"JOIN articles a ON a.id = r.article_id WHERE r.hidden = 0 AND r.article_id IN ({_marks(article_ids)})",
+        f"WHERE r.hidden = 0 AND r.article_id IN ({_marks(article_ids)})",
         list(article_ids),
     ).fetchall())
 
 
 def _mentions(conn, article_ids: Sequence[int]) -> frozenset[tuple]:
     return frozenset(conn.execute(
-        f"SELECT a.content_hash, m.start, m.end, m.surface, e.type FROM mentions m "
-        f"JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
-        f"WHERE m.article_id IN ({_marks(article_ids)})",
+        f"SELECT m.article_id, m.start, m.end, m.surface, e.type FROM mentions m "
+        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({_marks(article_ids)})",
         list(article_ids),
     ).fetchall())
 
@@ -126,7 +126,7 @@ def swap(
     ids = list(stored.article_ids)
     if not ids:
         lexicon.clear_pending(conn, stored.id)
-        return Swap(stored.id, frozenset(), frozenset(), frozenset(), frozenset(), {})
+        return Swap(stored.id, frozenset(), frozenset(), frozenset(), frozenset())
     mentions_before, facts_before = _mentions(conn, ids), _visible_facts(conn, ids)
     touched = _referenced(conn, ids)
     for table in ("evidence", "relations", "mentions"):
@@ -141,8 +141,7 @@ def swap(
     writer.collect_orphans(conn, touched, rules.refs)
     lexicon.record_names(conn, change_id, last_name)
     lexicon.clear_pending(conn, stored.id)
-    keys = {edits.article_hash(a.text): i for i, a in zip(ids, stored.articles)}
-    return Swap(stored.id, mentions_before, _mentions(conn, ids), facts_before, _visible_facts(conn, ids), keys)
+    return Swap(stored.id, mentions_before, _mentions(conn, ids), facts_before, _visible_facts(conn, ids), len(ids))
 
 
 def _store_analysis(conn, article_id: int, key: str, analysis: ArticleAnalysis, resolver, rules) -> None:
@@ -153,9 +152,9 @@ def _store_analysis(conn, article_id: int, key: str, analysis: ArticleAnalysis, 
         refers = attrs.pop("refers", None)  # 我市, 该区, 公司: a mention, never an alias
         base, entity = resolver.resolve(m.canonical, m.type, key, attrs)
         resolver.add_aliases(entity, m.type, m.canonical, m.aliases if refers else (m.surface, *m.aliases))
-        conn.execute(
-            "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id) VALUES (?,?,?,?,?,?)",
-            (article_id, m.start, m.end, m.surface, base, entity),
+        conn.execute(  # part: the offsets index the text ('body'), the headline or the byline
+            "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id, part) VALUES (?,?,?,?,?,?,?)",
+            (article_id, m.start, m.end, m.surface, base, entity, m.part),
         )
     for r in analysis.relations:
         s_base, s_id = resolver.resolve(r.subject, r.subject_type, key)
