@@ -251,6 +251,8 @@ def _joined_name(ws: list[Word], j: int) -> int:
     """江苏省文化和旅游厅, 市环境信息与监控中心: 和/与 stay inside a body's name
     when what comes before them starts with a place or an administrative prefix;
     otherwise (东昌湖和景阳冈景区) the name starts after them."""
+    if ws[j].text.startswith(words("admin_prefixes")) or ws[j].tag_ == "LOC":
+        return j  # 甲省工商联和省X研究院: two bodies, each with its own prefix
     k = j - 1
     while k > 0 and ws[k - 1].tag_ in NAME_TAGS and ws[k - 1].text not in word_set("name_stop_words"):
         k -= 1
@@ -275,8 +277,10 @@ def _takes(ws: list[Word], j: int, label: str) -> bool:
     if prev.tag_ == "m":
         return all(c in CHINESE_NUMERALS for c in prev.text)
     if label in ("ORG", "PLACE"):
-        if prev.text in word_set("name_stop_words"):
-            return False  # 党员联系户制度 is a plan's name; 党员 before a body is not
+        if prev.text in word_set("name_stop_words") or len(prev.text) > 1 and prev.text[-1] in "和与及":
+            return False  # 党员联系户制度 is a plan's name; 党员 before a body is not; 甲工商联和 | 乙院
+        if prev.text in "市县区省" and j >= 2 and ws[j - 2].text in ("我", "本", "全"):
+            return False  # 我 | 市 | 甲乙集团: the 市 of 我市
         if prev.tag_ in NAME_TAGS:
             return True
         # 智造科技产业园 (智/v 造/v), not 进入X市场

@@ -20,12 +20,20 @@ from explorer.nlp.spans import GROWN
 
 
 def _trim_deixis(doc: Doc) -> None:
-    """我市鲁西化工集团…: the 市 of 我市 is not part of the company's name."""
+    """我市甲乙化工集团…, 我市中天科技集团: 我市 is not part of the company's name."""
     text = spans.text_of(doc)
     for m in spans.mentions(doc):
-        if m.label == "ORG" and m.text.startswith("市") and m.start > 0 and text[m.start - 1] in "我本全" \
+        if m.label not in ("ORG", "PLACE"):
+            continue
+        lead = next((w for w in words("deixis") if m.text.startswith(w) and len(m.text) - len(w) >= 3), None)
+        if lead is None and m.text.startswith("市") and m.start > 0 and text[m.start - 1] in "我本全" \
                 and m.text.endswith(words("company_endings")) and len(m.text) > 4:
-            m.start += 1
+            lead = "市"  # the segmenter split 我 | 市甲乙集团
+        if lead:
+            m.start += len(lead)
+            m.text = m.canonical = text[m.start : m.end]
+        if m.guess and len(m.text) > 3 and m.text[-1] in "和与及":
+            m.end -= 1  # 甲省工商联和 | 乙院: the segmenter took the conjunction along
             m.text = m.canonical = text[m.start : m.end]
 
 
@@ -94,18 +102,30 @@ def _trim_role_noun(doc: Doc) -> None:
             m.canonical = m.text
 
 
+def _joint(text: str) -> tuple[int, int] | None:
+    """Where two bodies meet in one segmenter name: 联合/会同/与/和 after the first body's
+    type word, or nothing at all before a second 市/县/区/省 body (市委市政府)."""
+    heads = words("org_heads")
+    joint = _joined().search(text)
+    if joint is not None and text[: joint.start()].endswith(heads) and len(text) - joint.end() >= 3:
+        return joint.start(), joint.end()
+    for cut in range(2, len(text) - 2):
+        if text[cut] in "市县区省" and text[:cut].endswith(heads) and text[cut:].endswith(heads) and len(text) - cut >= 3:
+            return cut, cut
+    return None
+
+
 def _split_joined(doc: Doc) -> None:
-    """市中院联合市检察院: two bodies joined by 联合/会同/与/和 are two names."""
-    suffixes = words("org_heads")
+    """市中院联合市检察院, 市委市政府: two bodies in one name are two names."""
     for m in list(spans.mentions(doc)):
         if m.label != "ORG" or m.rank > GROWN:
             continue
-        joint = _joined().search(m.text)
-        if joint is None or not m.text[: joint.start()].endswith(suffixes) or len(m.text) - joint.end() < 3:
+        joint = _joint(m.text)
+        if joint is None:
             continue
         spans.remove(doc, [m])
-        spans.add(doc, m.start, m.start + joint.start(), "ORG", m.source)
-        spans.add(doc, m.start + joint.end(), m.end, "ORG", m.source)
+        spans.add(doc, m.start, m.start + joint[0], "ORG", m.source)
+        spans.add(doc, m.start + joint[1], m.end, "ORG", m.source)
 
 
 LEADING_JOIN = re.compile(r"^(?:联合|会同|协同|携手)(?=[市县区省])")
