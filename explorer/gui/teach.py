@@ -170,7 +170,7 @@ class TeachController(QObject):
         self._finish()
         self.refresh()
         self._reload_views()
-        text = self.tr("没有可撤销的教学。") if report is None else report.summary()
+        text = self.tr("没有可撤销的教学。") if report is None else report.summary(label=type_label)
         self.result.setText(text)
         self.result.show()
         self._hide_result.start()

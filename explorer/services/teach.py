@@ -153,6 +153,7 @@ def run(project, change: Change, state: TaskState | None = None, *, nlp=None) ->
         return report
     with project.write() as conn:
         change_id = _apply(conn, change)
+        store_lexicon.drop_stale_names(conn, keep_used=False)  # resolution must not follow what was unlearnt
         store_lexicon.mark_pending(conn, documents, change_id)
         committed = store_lexicon.load(conn).active().without_negatives_from_edits()
     _swap_all(project, prepared, committed, committed.fingerprint() == lexicon.fingerprint(), report, state, nlp)

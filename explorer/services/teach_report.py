@@ -87,15 +87,17 @@ class TeachReport:
     def removed_mentions(self) -> int:
         return len(self.mentions_before - self.mentions_after)
 
-    def summary(self, chinese: bool = True) -> str:
-        """One line for the status bar or the terminal."""
+    def summary(self, chinese: bool = True, label=None) -> str:
+        """One line for the status bar or the terminal (`label`: how the GUI
+        names a type in the interface language)."""
         if self.cancelled:
             return f"{self.change.name or 'lexicon'}: cancelled, nothing changed"
         counts = (f"{self.documents} documents re-analysed, {self.new_facts} new facts, "
                   f"{self.removed_facts} facts gone")
         op, entry = self.change.op, self.change.entry
         if op == "add" and entry is not None and entry.type is not None:
-            return (f"{entry.surface} taught as {type_label(entry.type, chinese)}: found in {self.found_in} more "
+            shown = label(entry.type) if label is not None else type_label(entry.type, chinese)
+            return (f"{entry.surface} taught as {shown}: found in {self.found_in} more "
                     f"articles, {self.new_facts} new facts" + (f", {self.removed_facts} facts gone" if self.removed_facts else ""))
         if op == "add" and entry is not None:
             return f"{entry.surface} marked as not a name: gone from {self.lost_in} articles, {self.removed_facts} facts gone"

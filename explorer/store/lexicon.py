@@ -301,10 +301,12 @@ def _live_change(conn, change_id: int) -> bool:
     return any(conn.execute("SELECT 1 FROM lexicon WHERE id = ? AND active = 1", (i,)).fetchone() for i in ids)
 
 
-def drop_stale_names(conn: sqlite3.Connection) -> int:
-    """Aliases a change added to the name index, once the change is undone or
-    its entry removed, go again unless a stored mention is still written that
-    way (the index then finds only what it found before the change)."""
+def drop_stale_names(conn: sqlite3.Connection, keep_used: bool = True) -> int:
+    """Aliases a change's re-analysis added to the name index go again once
+    the change is undone or its entry removed (the index then finds only what
+    it found before the change). Before the documents are swapped back they
+    go unconditionally (`keep_used=False`), so that resolution does not
+    follow them; the swaps index again what the new analyses write."""
     dropped = 0
     for (change_id,) in conn.execute("SELECT DISTINCT change_id FROM lexicon_names").fetchall():
         if _live_change(conn, change_id):
@@ -312,16 +314,21 @@ def drop_stale_names(conn: sqlite3.Connection) -> int:
         for entity_id, name in conn.execute(
             "SELECT entity_id, name FROM lexicon_names WHERE change_id = ?", (change_id,)
         ).fetchall():
-            used = conn.execute(
-                "SELECT 1 FROM mentions WHERE (entity_id = ? OR base_id = ?) AND surface = ? LIMIT 1",
-                (entity_id, entity_id, name),
-            ).fetchone() or conn.execute(
-                "SELECT 1 FROM entities WHERE id = ? AND (key_name = ? OR name = ?)", (entity_id, name, name)
-            ).fetchone()
-            if not used:
-                where = "entity_id = ? AND name = ? AND origin = 'ingest' AND is_alias = 1"
-                conn.execute(f"DELETE FROM name_grams WHERE name_id IN (SELECT id FROM names WHERE {where})",
-                             (entity_id, name))
-                dropped += conn.execute(f"DELETE FROM names WHERE {where}", (entity_id, name)).rowcount
+            if keep_used and _used(conn, entity_id, name):
+                continue
+            if conn.execute("SELECT 1 FROM entities WHERE id = ? AND (key_name = ? OR name = ?)",
+                            (entity_id, name, name)).fetchone():
+                continue
+            where = "entity_id = ? AND name = ? AND origin = 'ingest' AND is_alias = 1"
+            conn.execute(f"DELETE FROM name_grams WHERE name_id IN (SELECT id FROM names WHERE {where})",
+                         (entity_id, name))
+            dropped += conn.execute(f"DELETE FROM names WHERE {where}", (entity_id, name)).rowcount
         conn.execute("DELETE FROM lexicon_names WHERE change_id = ?", (change_id,))
     return dropped
+
+
+def _used(conn, entity_id: int, name: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM mentions WHERE (entity_id = ? OR base_id = ?) AND surface = ? LIMIT 1",
+        (entity_id, entity_id, name),
+    ).fetchone() is not None

@@ -217,3 +217,15 @@ def test_corrections_become_lexicon_knowledge_and_follow_undo(project):
     corrections.undo(project)
     learnt = {(e.surface, e.origin, e.active) for e in store_lexicon.load(project.reader()).entries}
     assert ("冠县经济开发区", "set-type", False) in learnt and ("凤祥股份", "rename", True) in learnt
+
+
+def test_undo_is_exact_when_a_taught_canonical_name_absorbed_an_existing_entity(project):
+    """Teaching 凤祥股份 (already an entity) as short for a full name folds the
+    old entity into the new one; undoing must bring the old one back, not
+    follow the alias the teach indexed."""
+    assert query.find_entity(project, "凤祥股份", "ORG") is not None
+    before = teach_dump.content(project.path)
+    teach.teach(project, "凤祥股份", "ORG", "山东凤祥股份有限公司")
+    assert project.reader().execute("SELECT count(*) FROM entities WHERE key_name = '凤祥股份'").fetchone()[0] == 0
+    teach.undo(project)
+    assert teach_dump.differences(before, teach_dump.content(project.path)) == []
