@@ -1322,4 +1322,110 @@ named together in %3 articles</translation>
         <translation>%1: %2 articles</translation>
     </message>
 </context>
+<context>
+    <name>TeachController</name>
+    <message>
+        <source>词库</source>
+        <translation>Lexicon</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选中的文字太长，不是一个名称</source>
+        <translation>The selection is too long to be a name</translation>
+    </message>
+    <message>
+        <source>这是 %1</source>
+        <translation>Mark as %1</translation>
+    </message>
+    <message>
+        <source>不是名称</source>
+        <translation>Not a name</translation>
+    </message>
+    <message>
+        <source>正在教学：%1</source>
+        <translation>Teaching: %1</translation>
+    </message>
+    <message>
+        <source>正在移除：%1</source>
+        <translation>Removing: %1</translation>
+    </message>
+    <message>
+        <source>正在撤销上次教学</source>
+        <translation>Undoing the last teaching</translation>
+    </message>
+    <message>
+        <source>没有可撤销的教学。</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconPanel</name>
+    <message>
+        <source>教过</source>
+        <translation>taught</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>merge</translation>
+    </message>
+    <message>
+        <source>更改类型</source>
+        <translation>Change type</translation>
+    </message>
+    <message>
+        <source>不是名称</source>
+        <translation>Not a name</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>规范名称</source>
+        <translation>Canonical name</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>提及</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>撤销上次教学</source>
+        <translation>Undo last teaching</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>%1 篇文档仍待重新分析。</source>
+        <translation>%1 documents still wait for re-analysis.</translation>
+    </message>
+    <message>
+        <source>在原文中选中文字，右键即可教会 explorer 一个名称。</source>
+        <translation>Select text in the source text and right-click to teach explorer a name.</translation>
+    </message>
+</context>
 </TS>

@@ -17,6 +17,25 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 ENGLISH = {
+    # teaching (gui/teach.py, gui/lexicon_panel.py; issue 16)
+    "词库": "Lexicon",
+    "选中的文字太长，不是一个名称": "The selection is too long to be a name",
+    "这是 %1": "Mark as %1",
+    "不是名称": "Not a name",
+    "正在教学：%1": "Teaching: %1",
+    "正在移除：%1": "Removing: %1",
+    "正在撤销上次教学": "Undoing the last teaching",
+    "没有可撤销的教学。": "Nothing to undo.",
+    "教过": "taught",
+    "导入": "imported",
+    "合并": "merge",
+    "名称": "Name",
+    "类型": "Type",
+    "规范名称": "Canonical name",
+    "撤销上次教学": "Undo last teaching",
+    "移除": "Remove",
+    "%1 篇文档仍待重新分析。": "%1 documents still wait for re-analysis.",
+    "在原文中选中文字，右键即可教会 explorer 一个名称。": "Select text in the source text and right-click to teach explorer a name.",
     "无标题文章": "Untitled article",
     "版面 %1": "page %1",
     "原始文件": "Original file",
