@@ -42,6 +42,7 @@ YEAR = re.compile(r"^(?:19|20)\d\d年度?$")
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千万两几多]+[个家所座项大类批条]$")
 SUPERLATIVE = re.compile(r"^最[\u4e00-\u9fff]{1,2}$")
 PLAN_FOLLOWERS = set("的等和与及中为是")
+LIST_WORDS = ("榜单", "名单", "榜", "称号", "荣誉称号", "名录")
 SYMBOLS = re.compile(r"[+＋=/|＝]")
 MAX_LEN = {"ORG": 30, "PLACE": 24, "PROGRAM": 28, "HONOR": 30, "KIND": 30}
 LABEL_OF_LEXICON = (("honor_heads", "HONOR"), ("honor_kinds", "KIND"), ("program_heads", "PROGRAM"), ("place_heads", "PLACE"), ("org_heads", "ORG"))
@@ -134,8 +135,8 @@ def find_heads(ws: list[Word], text: str) -> list[Head]:
 
 
 def _continues(ws: list[Word], i: int, cut: int) -> bool:
-    if cut < len(ws[i].text):
-        return False
+    if cut < len(ws[i].text) or i + 1 < len(ws) and ws[i + 1].text in LIST_WORDS:
+        return False  # 民营企业200强榜单: the list word follows the honour's name
     return i + 1 < len(ws) and ws[i + 1].tag_ in ("n", "vn", "nz", "a") and ws[i + 1].text[0] not in PLAN_FOLLOWERS
 
 
@@ -287,6 +288,8 @@ def _takes(ws: list[Word], j: int, label: str) -> bool:
         return label == "PLACE" and prev.tag_ == "v" and len(prev.text) == 1 and prev.text not in word_set("name_left_stops")
     if prev.text in word_set("name_left_stops") and not (label == "PROGRAM" and prev.text in word_set("program_verbs")):
         return False
+    if prev.text in word_set("award_verbs") or label in ("HONOR", "KIND") and prev.tag_ == "ORG":
+        return False  # 工业和信息化部 | 制造业单项冠军示范企业: the body gives the honour
     return prev.tag_ in LOOSE_TAGS and not (prev.tag_ == "TIME" and not re.search(r"[年期]$", prev.text))
 
 
@@ -300,7 +303,9 @@ def label_of(head: Head, reach: Reach, name: str) -> str | None:
     if head.label == "KIND":  # 工作站, 高新技术企业: an honour with a level or after an award verb, else a kind
         return "HONOR" if reach.level or reach.marker or reach.awarded else None
     strict = bool(STRICT_LEVEL.search(name[: head.start - reach.start]))
-    if head.label in ("ORG", "PROGRAM"):
+    if head.label == "PROGRAM":
+        return "HONOR" if strict or reach.marker else head.label  # 甲市重点建设项目 is a list
+    if head.label == "ORG":
         return "HONOR" if strict else head.label
     if strict or reach.marker or reach.level and not reach.local:
         return "HONOR"
