@@ -69,8 +69,9 @@ def notes(f) -> list[str]:
     return lines
 
 
-def print_stored_so_far(outcomes, stream=sys.stderr) -> None:
+def print_stored_so_far(outcomes, stream=None) -> None:
     """After an interruption: the files that were stored before it."""
+    stream = stream or sys.stderr
     stored = [f for f in outcomes if f.status in STORED or f.status == "moved"]
     print(f"stopped; {len(stored)} file(s) were stored before that and are kept:", file=stream)
     for f in stored:

@@ -53,6 +53,7 @@ class Document:
     page: str | None = None
     encoding: str | None = None
     media_type: str = "text/plain"
+    warnings: tuple[str, ...] = ()  # what the reader was unsure of (a short file's encoding)
 
 
 @dataclass(frozen=True)

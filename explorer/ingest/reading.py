@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from explorer.core.models import Document
+from explorer.core.paths import storable_path
 from explorer.errors import EmptyFileError, FileTooLargeError, UnreadableFileError, UnsupportedFormatError
 from explorer.ingest import home_city, metadata
-from explorer.ingest.decoding import decode_bytes
+from explorer.ingest.decoding import decode_text, unsure_note
 from explorer.settings import IngestOptions
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".pdf", ".html", ".htm"})
@@ -43,31 +46,64 @@ def _walk(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(p, path)
-            )
-            yield from sorted(found)
+            yield from _walk_folder(path)
         else:
             yield path
+
+
+def _walk_folder(root: Path) -> list[Path]:
+    """Supported files under `root`, sorted. A subfolder that cannot be listed
+    (permissions) is returned itself, and so is a file entry that is a broken
+    or looping symbolic link: reading them says why (a FAILED line), instead
+    of skipping them silently. Linked folders are followed once each."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=True):
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in seen:  # a link back to a folder already read
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            path = Path(folder, name)
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(path, root):
+                found.append(path)
+    return sorted(found)
+
+
+def _os_reason(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (the link points back to itself)"
+    if error.errno == errno.ENOENT:
+        return "broken symbolic link (its target is missing)" if path.is_symlink() else "no such file"
+    return error.strerror or str(error)
+
+
+def _folder_error(path: Path) -> UnreadableFileError:
+    if not os.access(path, os.R_OK | os.X_OK):
+        return UnreadableFileError(str(path), "cannot read the folder (permission denied); its files were skipped")
+    return UnreadableFileError(str(path), "is a folder, not a file")
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
     name = str(path)
     try:
         if path.is_dir():
-            raise UnreadableFileError(name, "is a folder, not a file")
+            raise _folder_error(path)
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise UnreadableFileError(name, "no such file") from None
     except OSError as error:
-        raise UnreadableFileError(name, error.strerror or str(error)) from None
+        raise UnreadableFileError(name, _os_reason(path, error)) from None
     if size > limit:
         raise FileTooLargeError(name, f"{size / 1048576:.1f} MB is over the {limit / 1048576:.1f} MB limit")
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise UnreadableFileError(name, error.strerror or str(error)) from None
+        raise UnreadableFileError(name, _os_reason(path, error)) from None
     if len(data) > limit:  # the file grew between stat and read
         raise FileTooLargeError(name, f"over the {limit / 1048576:.1f} MB limit")
     return data
@@ -83,6 +119,8 @@ def read_file_bytes(path: Path, options: IngestOptions) -> bytes:
     (the parallel ingest reads here and sends the bytes to a worker)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if path.is_dir():  # a folder the walk could not list
+        raise _folder_error(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormatError(str(path), f"unsupported file type {suffix or '(none)'}; use .txt, .pdf or .html")
     return _read_bytes(path, options.max_file_bytes)
@@ -104,6 +142,7 @@ def document_from_bytes(path: Path, data: bytes, options: IngestOptions) -> Docu
     content_hash = hashlib.sha256(data).hexdigest()
     source = options.source
     date = None
+    warnings: tuple[str, ...] = ()
     if suffix == ".pdf":
         from explorer.ingest.pdf import pdf_text
 
@@ -118,10 +157,11 @@ def document_from_bytes(path: Path, data: bytes, options: IngestOptions) -> Docu
         if not text.strip():
             raise EmptyFileError(str(path), "the web page holds no article text")
     else:
-        text, encoding = decode_bytes(data, str(path))
-        media_type = "text/plain"
+        decoded = decode_text(data, str(path))
+        text, encoding, media_type = decoded.text, decoded.encoding, "text/plain"
+        warnings = tuple(w for w in (unsure_note(decoded),) if w)
     return Document(
-        path=str(path),
+        path=storable_path(str(path)),  # a name that is not UTF-8 is stored quoted
         text=text,
         content_hash=content_hash,
         source=source or metadata.paper_name(text),
@@ -130,4 +170,5 @@ def document_from_bytes(path: Path, data: bytes, options: IngestOptions) -> Docu
         page=metadata.page_number(text, path.stem),
         encoding=encoding,
         media_type=media_type,
+        warnings=warnings,
     )

@@ -28,13 +28,16 @@ from explorer.settings import IngestOptions
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # added | replaced | unchanged | failed
+    status: str  # added | replaced | unchanged | failed | moved | duplicate
     articles: int = 0
     entities: int = 0
     mentions: int = 0
     relations: int = 0
     error: str | None = None
     error_type: str | None = None
+    previous_path: str | None = None  # moved: where it was stored; duplicate: the stored copy
+    warnings: list[str] = field(default_factory=list)  # e.g. an unsure encoding guess
+    stale_corrections: list = field(default_factory=list)  # StaleCorrection: corrections this file made stale
 
 
 @dataclass
@@ -57,6 +60,8 @@ class IngestReport:
             "files": len(self.files),
             "stored": len(stored),
             "unchanged": sum(f.status == "unchanged" for f in self.files),
+            "moved": sum(f.status == "moved" for f in self.files),
+            "duplicate": sum(f.status == "duplicate" for f in self.files),
             "failed": len(self.failed),
             "articles": sum(f.articles for f in stored),
             "entities_new": sum(f.entities for f in stored),
@@ -71,7 +76,7 @@ def _expand(paths: Iterable[str | Path], report: IngestReport) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a broken or looping link is read, and says so
             error = UnreadableFileError(str(path), "no such file or folder")
             report.files.append(_failed(str(path), error))
             continue
@@ -152,17 +157,33 @@ def _jobs(project, files: list[Path], options: IngestOptions) -> Iterator[parall
     """One job per file, read here: the workers get bytes. A file that cannot
     be read or has not changed needs no analysis and carries its outcome."""
     for seq, path in enumerate(files):
-        path = path.resolve()
+        path = _absolute(path)
         try:
             data = read_file_bytes(path, options)
         except InputFileError as error:
             yield parallel.Job(seq, str(path), outcome=_failed(str(path), error))
             continue
         content_hash = hashlib.sha256(data).hexdigest()
-        if project.document_status(str(path), content_hash) == "unchanged":
+        status = project.document_status(str(path), content_hash)
+        if status == "unchanged":
             yield parallel.Job(seq, str(path), outcome=FileOutcome(str(path), "unchanged"))
             continue
+        known = project.relocate(str(path), content_hash) if status in ("moved", "duplicate") else None
+        if known is not None:  # stored before under another path: no analysis needed (issue 13, D7)
+            yield parallel.Job(seq, str(path), outcome=_outcome(known))
+            continue
         yield parallel.Job(seq, str(path), data=data)
+
+
+def _absolute(path: Path) -> Path:
+    """The resolved path; a broken or looping symbolic link stays as given
+    (reading it says which)."""
+    if path.is_symlink() and not path.exists():
+        return path.absolute()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _store(project, result, state: TaskState, report: IngestReport) -> FileOutcome:
@@ -176,6 +197,10 @@ def _store(project, result, state: TaskState, report: IngestReport) -> FileOutco
         report.store_seconds += time.perf_counter() - started
     finally:
         result.close()
+    return _outcome(stored, result.document.warnings)
+
+
+def _outcome(stored, warnings=()) -> FileOutcome:
     return FileOutcome(
         stored.path,
         stored.status,
@@ -183,4 +208,7 @@ def _store(project, result, state: TaskState, report: IngestReport) -> FileOutco
         entities=stored.entities_new,
         mentions=stored.mentions,
         relations=stored.relations,
+        previous_path=stored.previous_path,
+        warnings=list(warnings),
+        stale_corrections=list(stored.stale_corrections),
     )

@@ -176,13 +176,13 @@ def article_keys(conn, article_ids) -> list[dict]:
     keys = []
     for article_id in article_ids:
         row = conn.execute(
-            "SELECT a.content_hash, d.path, a.idx, a.headline FROM articles a "
+            "SELECT a.content_hash, d.path, a.idx, a.headline, substr(a.text, 1, 24) FROM articles a "
             "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"article {article_id}")
-        keys.append({"hash": row[0], "path": row[1], "idx": row[2], "headline": row[3]})
+        keys.append({"hash": row[0], "path": row[1], "idx": row[2], "headline": row[3], "preview": row[4]})
     return keys
 
 
@@ -212,7 +212,7 @@ def not_applying(conn, gone: set[tuple[int, str]] | None = None) -> list[StaleCo
         keys = {k for e, k in gone if e == edit_id}
         entries = [a if isinstance(a, dict) else {"path": a[0], "idx": a[1]} for a in p.get("articles", [])]
         lost = tuple(
-            f"《{a.get('headline') or '?'}》 ({a.get('path')} #{a.get('idx')})"
+            f"《{a.get('headline') or (a.get('preview') or '?') + '…'}》 ({a.get('path')} #{a.get('idx')})"
             for a in entries if (a.get("hash") or "") in keys
         )
         out.append(StaleCorrection(

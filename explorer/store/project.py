@@ -205,6 +205,15 @@ class Project:
             return known[0] if known else "new"
         return "unchanged" if row[0] == content_hash else "changed"
 
+    def relocate(self, path: str, content_hash: str) -> StoreResult | None:
+        """Before any analysis: a file whose bytes are stored under another
+        path is recorded as moved (its path updated) or as a duplicate; None
+        when the bytes are new."""
+        path = storable_path(str(path))
+        with self.write() as conn:
+            known = writer.same_content(conn, path, content_hash)
+            return writer.record_known(conn, path, *known) if known else None
+
     def store_document(
         self,
         document: Document,
@@ -245,7 +254,8 @@ class Project:
             if op == "split" and params.get("new") is None:
                 params = {**params, "new": edits.next_entity_id(conn)}
             if op == "split" and "articles" not in params:
-                params = {**params, "articles": edits.article_keys(conn, params.pop("article_ids"))}
+                params = dict(params)  # the ids name today's rows; the stored keys name the content
+                params["articles"] = edits.article_keys(conn, params.pop("article_ids"))
             edit_id, touched = edits.record(conn, op, params)
             self._after_edit(conn, touched)
             return edit_id

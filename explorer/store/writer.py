@@ -53,7 +53,7 @@ def store_document_batches(
     if row is None:
         known = same_content(conn, document.path, document.content_hash)
         if known:
-            return _record_known(conn, document, *known)
+            return record_known(conn, document.path, *known)
     stale_before = edits.missing_articles(conn)  # report only what this document makes stale
     touched: set[int] = set()
     source_id = _source_id(conn, document)
@@ -112,10 +112,11 @@ def same_content(conn: sqlite3.Connection, path: str, content_hash: str) -> tupl
     return "duplicate", rows[0][0], rows[0][1]
 
 
-def _record_known(conn: sqlite3.Connection, document: Document, status: str, doc_id: int, old: str) -> StoreResult:
+def record_known(conn: sqlite3.Connection, path: str, status: str, doc_id: int, old: str) -> StoreResult:
+    """A moved file gets its new path; a duplicate changes nothing."""
     if status == "moved":
-        conn.execute("UPDATE documents SET path = ? WHERE id = ?", (document.path, doc_id))
-    return StoreResult(document.path, status, previous_path=old)
+        conn.execute("UPDATE documents SET path = ? WHERE id = ?", (path, doc_id))
+    return StoreResult(path, status, previous_path=old)
 
 
 def _store_batch(conn, document, doc_id, articles, analyses, resolver, rules) -> tuple[int, int]:
