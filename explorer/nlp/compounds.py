@@ -44,7 +44,7 @@ SUPERLATIVE = re.compile(r"^最[\u4e00-\u9fff]{1,2}$")
 PLAN_FOLLOWERS = set("的等和与及中为是")
 LIST_WORDS = ("榜单", "名单", "榜", "称号", "荣誉称号", "名录")
 SYMBOLS = re.compile(r"[+＋=/|＝]")
-MAX_LEN = {"ORG": 30, "PLACE": 24, "PROGRAM": 28, "HONOR": 30, "KIND": 30}
+MAX_LEN = {"ORG": 30, "PLACE": 24, "PROGRAM": 40, "HONOR": 30, "KIND": 30}
 LABEL_OF_LEXICON = (("honor_heads", "HONOR"), ("honor_kinds", "KIND"), ("program_heads", "PROGRAM"), ("place_heads", "PLACE"), ("org_heads", "ORG"))
 
 
@@ -275,8 +275,8 @@ def _takes(ws: list[Word], j: int, label: str) -> bool:
     Bodies and places take nouns and names (and 六十二 of 六十二烈士墓); plans and
     honours also take verbs (城市更新三年行动) up to a word of name_left_stops."""
     prev = ws[j - 1]
-    if prev.tag_ == "m":
-        return all(c in CHINESE_NUMERALS for c in prev.text)
+    if prev.tag_ == "m" or prev.tag_ == "TIME" and re.search(r"[0-9月日号时]", prev.text) and not YEAR.match(prev.text):
+        return prev.tag_ == "m" and all(c in CHINESE_NUMERALS for c in prev.text)
     if label in ("ORG", "PLACE"):
         if prev.text in word_set("name_stop_words") or len(prev.text) > 1 and prev.text[-1] in "和与及":
             return False  # 党员联系户制度 is a plan's name; 党员 before a body is not; 甲工商联和 | 乙院
@@ -290,7 +290,8 @@ def _takes(ws: list[Word], j: int, label: str) -> bool:
         return False
     if prev.text in word_set("award_verbs") or label in ("HONOR", "KIND") and prev.tag_ == "ORG":
         return False  # 工业和信息化部 | 制造业单项冠军示范企业: the body gives the honour
-    return prev.tag_ in LOOSE_TAGS and not (prev.tag_ == "TIME" and not re.search(r"[年期]$", prev.text))
+    return prev.tag_ in LOOSE_TAGS  # 现代/TIME 服务业培育工程; dates are in name_left_stops or have digits
+
 
 
 def label_of(head: Head, reach: Reach, name: str) -> str | None:
@@ -303,8 +304,8 @@ def label_of(head: Head, reach: Reach, name: str) -> str | None:
     if head.label == "KIND":  # 工作站, 高新技术企业: an honour with a level or after an award verb, else a kind
         return "HONOR" if reach.level or reach.marker or reach.awarded else None
     strict = bool(STRICT_LEVEL.search(name[: head.start - reach.start]))
-    if head.label == "PROGRAM":
-        return "HONOR" if strict or reach.marker else head.label  # 甲市重点建设项目 is a list
+    if head.label == "PROGRAM":  # 甲市重点建设项目 is a list; 先进制造业提升工程 a plan
+        return "HONOR" if strict or "重点" in name[: head.start - reach.start] and (reach.level or reach.local) else head.label
     if head.label == "ORG":
         return "HONOR" if strict else head.label
     if strict or reach.marker or reach.level and not reach.local:
