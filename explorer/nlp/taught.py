@@ -131,8 +131,9 @@ def _give_way(doc: Doc, start: int, end: int, label: str) -> list[Mention]:
 
 
 def _place(doc: Doc, start: int, end: int, entry: LexiconEntry) -> None:
-    spans.remove(doc, _give_way(doc, start, end, entry.type))
-    record = spans.add(doc, start, end, entry.type, TAUGHT, canonical=entry.canonical)
+    label = entry.type or ""  # only typed entries are matched (Compiled.names)
+    spans.remove(doc, _give_way(doc, start, end, label))
+    record = spans.add(doc, start, end, label, TAUGHT, canonical=entry.canonical)
     if record is not None:
         record.source = TAUGHT
 

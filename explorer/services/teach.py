@@ -65,16 +65,16 @@ def with_project_lexicon(project, options):
 
 def _apply(conn, change: Change) -> int | None:
     """Apply `change` to the lexicon tables; returns the change id (None: nothing to do)."""
-    if change.op == "add":
+    if change.op == "add" and change.entry is not None:
         return store_lexicon.add_entry(conn, change.entry)
     if change.op == "remove":
         return store_lexicon.remove_surface(conn, change.surface)
     if change.op == "undo":
         done = store_lexicon.undo_change(conn)
         return done["id"] if done else None
-    if change.op == "import":
+    if change.op == "import" and change.imported is not None:
         return store_lexicon.import_all(conn, change.imported)
-    if change.op == "add-fact":
+    if change.op == "add-fact" and change.negative is not None:
         return store_lexicon.add_negative(conn, change.negative)
     if change.op == "resume":
         return None
