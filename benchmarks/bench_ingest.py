@@ -1,6 +1,8 @@
 """Ingest throughput end to end (read, split, analyse, store), 1 and 2 processes.
 
 Run: .venv/bin/python -m benchmarks.bench_ingest [--pages 100] [--small 25] [--large | --huge]
+     .venv/bin/python -m benchmarks.bench_ingest --scale [ARTICLES ...]   (issue 17: workers, cluster, writer)
+     .venv/bin/python -m benchmarks.bench_ingest --memory 50              (issue 13: one 50 MB file)
 
 Every figure comes from its own subprocess on the same generated corpus
 (benchmarks/corpus_gen.py), so peak memory (ru_maxrss, workers included) is
@@ -152,29 +154,6 @@ def _row(label: str, r: dict, baseline: dict | None) -> str:
             f"{r['articles'] / r['seconds']:8.1f} {r['peak_mb'] + r['workers_peak_mb']:8.0f} {ratio}")
 
 
-ARTICLES_PER_PAGE = 5.5  # what corpus_gen makes on average
-
-
-def scale(targets: list[int]) -> int:
-    """How ingest cost grows with corpus size: each size in a fresh project and process."""
-    from benchmarks.corpus_gen import generate
-
-    print(f"{'articles':>9} {'pages':>7} {'wall s':>8} {'CPU s':>8} {'arts/s':>8} {'ms CPU/art':>10} "
-          f"{'vs first':>8} {'db MB':>7} {'peak MB':>8}  load")
-    first = None
-    for target in targets:
-        with tempfile.TemporaryDirectory() as tmp:
-            corpus = Path(tmp) / "corpus"
-            generate(corpus, max(1, round(target / ARTICLES_PER_PAGE)), seed=0)
-            r = measure("ingest", corpus)
-        per_article = r["cpu"] / max(r["articles"], 1) * 1000
-        first = first or per_article
-        print(f"{r['articles']:>9,} {r['pages']:>7,} {r['seconds']:>8.1f} {r['cpu']:>8.1f} "
-              f"{r['articles'] / r['seconds']:>8.1f} {per_article:>10.2f} {per_article / first:>7.2f}x "
-              f"{r['db_bytes'] / 1e6:>7.1f} {r['peak_mb']:>8.0f}  {os.getloadavg()[0]:.1f}", flush=True)
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_ingest", description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100, help="pages of the full corpus (default 100)")
@@ -182,17 +161,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", action="store_true", help="1,000 pages (about 7k articles)")
     parser.add_argument("--huge", action="store_true", help="10,000 pages (about 70k articles; hours)")
     parser.add_argument(
-        "--scale", type=int, nargs="+", metavar="ARTICLES",
-        help="only the end-to-end ingest, at these corpus sizes in articles (e.g. 1000 10000 100000)",
+        "--scale", type=int, nargs="*", metavar="ARTICLES",
+        help="serial, --workers 2, LocalCluster(2) and the writer alone side by side, at these corpus "
+        "sizes in articles (default 10000; benchmarks/bench_scale.py)",
     )
+    parser.add_argument("--memory", type=float, metavar="MB",
+                        help="peak memory of one process ingesting one generated text file of MB megabytes")
     parser.add_argument("--child", nargs=3, metavar=("SCENARIO", "CORPUS", "WORKDIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         name, corpus, work = args.child
         print(json.dumps(_scenario(name, Path(corpus), Path(work))))
         return 0
-    if args.scale:
-        return scale(sorted(args.scale))
+    if args.scale is not None:
+        from benchmarks import bench_scale
+
+        return bench_scale.scale(sorted(args.scale) or [10_000])
+    if args.memory:
+        from benchmarks import bench_scale
+
+        return bench_scale.memory(args.memory)
     pages = 10_000 if args.huge else 1_000 if args.large else args.pages
     small = min(args.small, pages)
 

@@ -1,0 +1,208 @@
+"""Scale-out and memory scenarios of `bench_ingest` (issues 13 and 17).
+
+`python -m benchmarks.bench_ingest --scale [ARTICLES ...]` runs, for each
+corpus size (default 10,000 generated articles), in fresh processes:
+
+- serial: `ingest.run(workers=1)`, the pipeline loaded before the clock starts;
+- workers 2: `ingest.run(workers=2)`, worker start-up (spawn + pipeline load) timed;
+- LocalCluster(2): `ingest.run(scheduler=...)` on a LocalCluster of two worker
+  processes started before the clock (a cluster is running already in real use);
+  loading the pipeline on its workers is timed;
+- writer alone: the same documents analysed beforehand, then only the writer
+  timed: the rate at which the single writer saturates, whatever feeds it.
+
+Peak memory is the largest sum of the resident sizes of the process and all
+its children, sampled every 0.1 s. The writer's share is the writer's wall
+time over the run's.
+
+`--memory MB` ingests one generated text file of MB megabytes (issue 13:
+peak memory for a file at the 50 MB limit) in one process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES_PER_PAGE = 5.5  # what corpus_gen makes on average
+SCALE_SCENARIOS = ("serial", "workers2", "cluster2", "writer")
+
+
+class PeakMemory:
+    """Largest resident size of this process tree, sampled on a thread."""
+
+    def __init__(self, interval: float = 0.1):
+        import psutil
+
+        self._me = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> int:
+        total = 0
+        for proc in [self._me, *self._me.children(recursive=True)]:
+            try:
+                total += proc.memory_info().rss
+            except Exception:  # noqa: BLE001 - a child that just ended
+                pass
+        return total
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(interval)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._sample())
+        return self.peak / 1e6
+
+
+def _ingest(corpus: Path, work: Path, **kwargs) -> dict:
+    from explorer.core import TaskState
+    from explorer.services import ingest
+    from explorer.services.project import open_project
+    from explorer.settings import IngestOptions
+
+    project = open_project(work / "bench.explorer.db")
+    memory = PeakMemory()
+    started = time.perf_counter()
+    report = ingest.run(project, [corpus], IngestOptions(), TaskState(), **kwargs)
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    stats = project.stats()
+    project.close()
+    if report.failed:
+        raise RuntimeError(f"{len(report.failed)} files failed: {report.failed[0]}")
+    return {"seconds": seconds, "articles": report.articles, "peak_mb": peak, "writer_s": report.store_seconds,
+            "entities": stats.entities, "relations": stats.relations}
+
+
+def _writer_alone(corpus: Path, work: Path) -> dict:
+    """Analyse first (two worker processes), then time only the writer."""
+    from explorer.core import TaskState
+    from explorer.ingest import iter_input_files
+    from explorer.services import parallel
+    from explorer.services.project import open_project
+    from explorer.settings import IngestOptions
+
+    jobs = [parallel.Job(i, str(p), data=p.read_bytes()) for i, p in enumerate(iter_input_files([corpus]))]
+    pool = parallel.ProcessPool(2, IngestOptions(), lookahead=len(jobs) + 1)
+    try:
+        staged = [result for _, result in pool.results(jobs, TaskState())]
+    finally:
+        pool.close()
+    project = open_project(work / "writer.explorer.db")
+    memory = PeakMemory()
+    started = time.perf_counter()
+    articles = 0
+    for result in staged:
+        articles += project.store_document_batches(result.document, result.batches()).articles
+        result.close()
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    project.close()
+    return {"seconds": seconds, "articles": articles, "peak_mb": peak, "writer_s": seconds}
+
+
+def scenario(name: str, corpus: Path, work: Path) -> dict:
+    if name == "serial":
+        from explorer.core import Article
+        from explorer.nlp import analyse_articles, load_pipeline
+
+        nlp = load_pipeline()
+        analyse_articles([Article(text="本报讯 聊城市东昌府区的山东示例科技有限公司获评省级专精特新中小企业。")], None, nlp=nlp)
+        return _ingest(corpus, work, workers=1)
+    if name == "workers2":
+        from explorer.services import ingest
+
+        ingest.PARALLEL_MIN_BYTES = 0
+        return _ingest(corpus, work, workers=2)
+    if name == "cluster2":
+        import logging
+
+        from distributed import LocalCluster
+
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster:
+            return _ingest(corpus, work, scheduler=cluster.scheduler_address)
+    if name == "writer":
+        return _writer_alone(corpus, work)
+    if name.startswith("memory"):
+        return _ingest(corpus, work, workers=1)
+    raise SystemExit(f"unknown scenario {name}")
+
+
+def measure(name: str, corpus: Path) -> dict:
+    """One scenario in a fresh interpreter (caches and peak memory its own)."""
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_scale", name, str(corpus), work],
+            capture_output=True, text=True, cwd=REPO, env=env, check=False,
+        )
+    if out.returncode != 0:
+        raise RuntimeError(f"{name} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def scale(targets: list[int]) -> int:
+    from benchmarks.corpus_gen import generate
+
+    labels = {"serial": "serial (1 process)", "workers2": "--workers 2", "cluster2": "LocalCluster(2)",
+              "writer": "writer alone (saturation)"}
+    for target in targets:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            generate(corpus, max(1, round(target / ARTICLES_PER_PAGE)), seed=0)
+            print(f"{target:,} articles wanted; load average (1/5/15 min) {_load()} before, on {os.cpu_count()} CPUs")
+            print(f"{'scenario':<27} {'articles':>8} {'wall s':>8} {'arts/s':>8} {'speed-up':>8} {'peak MB':>8} "
+                  f"{'writer':>7}  load after", flush=True)
+            base = None
+            for name in SCALE_SCENARIOS:
+                r = measure(name, corpus)
+                rate = r["articles"] / r["seconds"]
+                base = base or rate
+                speedup = f"{rate / base:7.2f}x" if name != "writer" else f"{'-':>8}"
+                print(f"{labels[name]:<27} {r['articles']:>8,} {r['seconds']:>8.1f} {rate:>8.1f} {speedup} "
+                      f"{r['peak_mb']:>8.0f} {r['writer_s'] / r['seconds']:>6.0%}  {_load()}", flush=True)
+    return 0
+
+
+def memory(megabytes: float) -> int:
+    """One text file of `megabytes` of generated pages, ingested in one process."""
+    from benchmarks.corpus_gen import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = generate(Path(tmp) / "pages", max(1, int(megabytes * 1e6 / 2950)), seed=1)
+        big = Path(tmp) / "big" / "year.txt"
+        big.parent.mkdir()
+        with big.open("wb") as out:
+            for page in pages:
+                out.write(page.read_bytes() + b"\n\n")
+                page.unlink()
+        size = big.stat().st_size / 1e6
+        print(f"one {size:.1f} MB text file; load average {_load()} before", flush=True)
+        r = measure("memory", big.parent)
+    print(f"ingest in one process: {r['articles']:,} articles in {r['seconds']:.0f} s, peak memory {r['peak_mb']:.0f} MB "
+          f"(writer {r['writer_s']:.0f} s); load average {_load()} after")
+    return 0
+
+
+if __name__ == "__main__":
+    name, corpus, work = sys.argv[1:4]
+    print(json.dumps(scenario(name, Path(corpus), Path(work))))
