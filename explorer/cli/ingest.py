@@ -30,6 +30,15 @@ def register(subparsers) -> None:
     )
     p.add_argument("--max-mb", type=checked.megabytes, default=50, help="refuse files larger than this")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument(
+        "--workers", type=checked.positive, metavar="N",
+        help="analyse in N worker processes (default: the number of cores; 1 = in this process)",
+    )
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="analyse on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786); "
+        "this process still writes the project (docs/scale.md)",
+    )
     p.set_defaults(func=handle)
 
 
@@ -54,7 +63,8 @@ def handle(args, ctx) -> int:
     state = TaskState(_progress_printer(sys.stderr.isatty() and not args.json), outcomes.append)
     with summary.interrupts(state):
         try:
-            report = ingest.run(project, args.paths, options, state)
+            report = ingest.run(project, args.paths, options, state, workers=args.workers or ingest.default_workers(),
+                                scheduler=args.scheduler)
         except (KeyboardInterrupt, ExplorerError):  # a second Ctrl-C, a full disk: say what is kept
             summary.print_stored_so_far(outcomes)
             raise
