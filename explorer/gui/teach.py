@@ -167,7 +167,10 @@ class TeachController(QObject):
         self.busyChanged.emit(False)
 
     def _done(self, report) -> None:
-        self._finish()
+        try:
+            self._finish()
+        except RuntimeError:  # the window closed while the change ran (it finished all the same)
+            return
         self.refresh()
         self._reload_views()
         text = self.tr("没有可撤销的教学。") if report is None else report.summary(label=type_label)
@@ -178,7 +181,10 @@ class TeachController(QObject):
             self.taught.emit(report)
 
     def _failed(self, error) -> None:
-        self._finish()
+        try:
+            self._finish()
+        except RuntimeError:
+            return
         self.window.report_error(error)
         self.refresh()
 
@@ -202,4 +208,7 @@ class TeachController(QObject):
 
     def _show_state(self, state) -> None:
         views, can_undo, pending = state
-        self.panel.show_entries(views, can_undo=can_undo and self.running is None, pending=pending)
+        try:
+            self.panel.show_entries(views, can_undo=can_undo and self.running is None, pending=pending)
+        except RuntimeError:  # the window closed while the lexicon was read
+            pass
