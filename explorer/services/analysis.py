@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from explorer.core import Article, ArticleAnalysis, Document
 from explorer.errors import InputFileError
@@ -80,12 +81,14 @@ def windows(articles: Sequence[Article]) -> Iterator[list[Article]]:
 
 def analyse_stream(
     path: str, data: bytes, options: IngestOptions, nlp=None, check: Callable[[], None] | None = None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> Iterator[Document | AnalysedBatch]:
     """The document (without its text, which nobody stores) first, then its
-    analysed batches in article order. InputFileError says why a file fails."""
+    analysed batches in article order. InputFileError says why a file fails.
+    `on_page(done, total)` follows the pages read by OCR (ingest/scan.py)."""
     from explorer.nlp import analyse_articles, load_pipeline
 
-    document = document_from_bytes(Path(path), data, options)
+    document = document_from_bytes(Path(path), data, options, on_page)
     articles = split_articles(document, options)
     home_city = document.home_city
     yield dataclasses.replace(document, text="")
@@ -120,7 +123,7 @@ class StagedDocument:
         self.document = document
         self.articles = 0
         self._first: AnalysedBatch | None = None
-        self._spill = None
+        self._spill: IO[bytes] | None = None
         self._batches = 0
 
     def add(self, batch: AnalysedBatch) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from explorer.core import TaskState
 from explorer.errors import ClusterError
@@ -53,9 +54,11 @@ class DaskMapper:
             raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         threads = sum(self.client.nthreads().values())
         self.lookahead = lookahead or 2 * max(threads, 1) + 2
-        self._futures: dict[int, object] = {}
+        self._futures: dict[int, Any] = {}  # distributed.Future
 
-    def results(self, jobs: Iterable[Job], state: TaskState, announce=None) -> Iterator[tuple[Job, Result | None]]:
+    def results(
+        self, jobs: Iterable[Job], state: TaskState, announce=None, pages=None,  # no page progress from a cluster
+    ) -> Iterator[tuple[Job, Result | None]]:
         source = iter(jobs)
         window: deque[Job] = deque()
         exhausted = False

@@ -38,6 +38,14 @@ from explorer.settings import IngestOptions
 Result = StagedDocument | InputFailure
 
 
+@dataclass(frozen=True)
+class PageProgress:
+    """A worker read `done` of the `total` pages of its file that need OCR."""
+
+    done: int
+    total: int
+
+
 @dataclass
 class Job:
     """One file of an ingest. `data` is None when the file needs no analysis:
@@ -59,14 +67,22 @@ class InProcess:
         self.options = options
         self.nlp = nlp
 
-    def results(self, jobs: Iterable[Job], state: TaskState, announce=None) -> Iterator[tuple[Job, Result | None]]:
+    def results(
+        self, jobs: Iterable[Job], state: TaskState, announce=None, pages=None,
+    ) -> Iterator[tuple[Job, Result | None]]:
         for job in jobs:
             if announce is not None:
                 announce(job)
             if job.data is None:
                 yield job, None
                 continue
-            yield job, stage(job.path, analyse_stream(job.path, job.data, self.options, self.nlp, state.check))
+
+            def on_page(done: int, total: int, job: Job = job) -> None:  # OCR: cancel between pages
+                state.check()
+                if pages is not None:
+                    pages(job, done, total)
+
+            yield job, stage(job.path, analyse_stream(job.path, job.data, self.options, self.nlp, state.check, on_page))
             job.data = None
 
     def close(self) -> None:
@@ -130,8 +146,12 @@ def worker_main(conn, options: IngestOptions) -> None:
         if message is None:
             return
         seq, path, data = message
+
+        def on_page(done: int, total: int, seq: int = seq) -> None:  # OCR progress for the parent
+            _send(conn, (seq, PageProgress(done, total)))
+
         try:
-            for part in analyse_stream(path, data, options, nlp):
+            for part in analyse_stream(path, data, options, nlp, on_page=on_page):
                 _send(conn, (seq, part))
             _send(conn, (seq, _DONE))
         except _ParentGone:
@@ -188,8 +208,12 @@ class ProcessPool:
         self.lookahead = lookahead or 2 * workers + 2
         self._workers: list[_Worker] = []  # started with the first job that needs one
         self._queue: deque[Job] = deque()
+        self._pages = None
 
-    def results(self, jobs: Iterable[Job], state: TaskState, announce=None) -> Iterator[tuple[Job, Result | None]]:
+    def results(
+        self, jobs: Iterable[Job], state: TaskState, announce=None, pages=None,
+    ) -> Iterator[tuple[Job, Result | None]]:
+        self._pages = pages  # told of OCR pages read by the workers (PageProgress)
         source = iter(jobs)
         window: deque[Job] = deque()  # jobs taken from `source`, in order, not yet handed back
         exhausted = False
@@ -229,8 +253,9 @@ class ProcessPool:
         busy = {w.conn: w for w in self._workers if w.job is not None or not w.ready}
         if not busy:
             return
-        for conn in wait(list(busy), timeout):
-            worker = busy[conn]
+        for ready in wait(list(busy), timeout):
+            worker = busy[ready]  # type: ignore[index]  # wait() hands back the connections given
+            conn = worker.conn
             try:
                 _seq, part = conn.recv()
             except (EOFError, OSError):
@@ -244,6 +269,10 @@ class ProcessPool:
     def _receive(self, worker: _Worker, part) -> None:
         job = worker.job
         assert job is not None
+        if isinstance(part, PageProgress):
+            if self._pages is not None:
+                self._pages(job, part.done, part.total)
+            return
         if isinstance(part, Document):
             job.staged = StagedDocument(part)
             return
