@@ -229,3 +229,18 @@ def test_undo_is_exact_when_a_taught_canonical_name_absorbed_an_existing_entity(
     assert project.reader().execute("SELECT count(*) FROM entities WHERE key_name = '凤祥股份'").fetchone()[0] == 0
     teach.undo(project)
     assert teach_dump.differences(before, teach_dump.content(project.path)) == []
+
+
+def test_a_shared_negative_fact_is_dropped_now_and_by_later_imports(project):
+    teach.teach(project, FIRM, "ORG")
+    assert (FIRM, "awarded", "山东省专精特新中小企业") in _facts_of(project, FIRM)
+    report = teach.add_negative(project, FIRM, "awarded", "山东省专精特新中小企业")
+    assert report.removed_facts == 1
+    assert (FIRM, "awarded", "山东省专精特新中小企业") not in _facts_of(project, FIRM)
+    page = project.test_pages / "liaocheng-daily_2024-07-01_p01.txt"
+    page.write_text("星澜智造再获荣誉\n\n本报讯 7月1日，星澜智造被评为山东省专精特新中小企业。\n", encoding="utf-8")
+    ingest.run(project, [page], IngestOptions(), TaskState())
+    assert _first_article_with(project, "7月1日") in _articles_naming(project, FIRM, "ORG")
+    assert (FIRM, "awarded", "山东省专精特新中小企业") not in _facts_of(project, FIRM)
+    teach.undo(project)  # the negative fact goes: the fact comes back in every article
+    assert (FIRM, "awarded", "山东省专精特新中小企业") in _facts_of(project, FIRM)
