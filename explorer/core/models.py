@@ -77,7 +77,9 @@ class Article:
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity mention in an article's normalised text."""
+    """An entity mention in one part of an article: [start, end) index that
+    part ("body": Article.text, "headline": Article.headline, "byline": the
+    credited name itself, for a credit printed apart from the text)."""
 
     start: int
     end: int
@@ -86,6 +88,17 @@ class Mention:
     canonical: str
     aliases: tuple[str, ...] = ()
     attrs: tuple[tuple[str, str], ...] = ()  # e.g. (("level", "district"),)
+    part: str = "body"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A person credited with an article (记者, 通讯员, 摄影, 编辑): a credit of
+    the article, not a relation between entities (reported_by)."""
+
+    person: str
+    role: str  # 记者 | 通讯员 | 摄影 | 编辑 | … as printed
+    relation: str = "reported_by"
 
 
 @dataclass(frozen=True)
@@ -112,3 +125,4 @@ class ArticleAnalysis:
     mentions: tuple[Mention, ...] = ()
     relations: tuple[RelationFact, ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
+    credits: tuple[Credit, ...] = ()

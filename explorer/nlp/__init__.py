@@ -20,6 +20,7 @@ from explorer.errors import PipelineError
 # Importing the modules registers their factories with spaCy.
 from explorer.nlp import (  # noqa: F401
     orgs,
+    parts,
     places,
     programs,
     relations,
@@ -118,11 +119,12 @@ def analyse_articles(
     plain = lexicon.to_plain() if lexicon else None
     blanks = []
     for article in articles:
-        doc = nlp.make_doc(article.text)
+        doc = nlp.make_doc(parts.compose(article))  # the headline is read with the body
         doc._.home_city = home_city
         taught.attach(doc, plain)
         blanks.append(doc)
     docs = list(nlp.pipe(blanks, n_process=n_process, batch_size=batch_size))
     _share_company_names(docs)
     taught.finish_docs(docs, lexicon)
-    return [taught.finish(to_analysis(doc), lexicon) for doc in docs]
+    # mentions go back to their part (headline or body offsets); bylines become persons and credits
+    return [parts.finish(taught.finish(to_analysis(doc), lexicon), article) for doc, article in zip(docs, articles)]

@@ -32,8 +32,11 @@ def article_json(article, analysis) -> dict:
     return {
         "headline": article.headline,
         "bylines": list(article.bylines),
+        # "field": the part the offsets index: "body" (the article text), "headline",
+        # or "byline" (a credit printed apart from the text: offsets into the name)
         "entities": [
-            {"name": m.surface, "type": m.type, "canonical": m.canonical, "start": m.start, "end": m.end}
+            {"name": m.surface, "type": m.type, "canonical": m.canonical, "start": m.start, "end": m.end,
+             "field": m.part}
             for m in analysis.mentions
         ],
         "relations": [
@@ -47,6 +50,8 @@ def article_json(article, analysis) -> dict:
             }
             for r in analysis.relations
         ],
+        # the people credited with the article (记者, 通讯员, 摄影): credits, not relations
+        "credits": [{"person": c.person, "role": c.role, "relation": c.relation} for c in analysis.credits],
     }
 
 

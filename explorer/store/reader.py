@@ -324,7 +324,7 @@ class SqliteGraphReader:
         mentions = tuple(
             ArticleMention(*m) for m in self.conn.execute(
                 "SELECT e.id, m.start, m.end, e.type, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                "WHERE m.article_id = ? ORDER BY m.start, m.end",
+                "WHERE m.article_id = ? AND m.part = 'body' ORDER BY m.start, m.end",  # offsets into the text
                 (article_id,),
             )
         )

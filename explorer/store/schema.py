@@ -183,6 +183,12 @@ def _m006_covering_pair_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m011_mention_parts(db: sqlite_utils.Database) -> None:
+    """A mention indexes one part of its article: the text ('body', as before),
+    the headline, or a byline printed apart from the text (the credited name)."""
+    db.execute("ALTER TABLE mentions ADD COLUMN part TEXT NOT NULL DEFAULT 'body'")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_core", _m001_core),
     ("002_search", _m002_search),
@@ -194,6 +200,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("007_project_marker", upgrades.project_marker),
     ("007_content_keys", upgrades.content_keys),
     ("009_lexicon", lexicon.migrate_009),  # the project lexicon and the article text index (issue 16)
+    ("011_mention_parts", _m011_mention_parts),  # headline and byline mentions (issue 12)
 ]
 
 

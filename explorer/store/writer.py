@@ -123,16 +123,16 @@ def _store_batch(conn, document, doc_id, articles, analyses, resolver, rules) ->
     """Insert a batch of articles with their mentions and facts; returns the counts."""
     n_mentions = n_relations = 0
     for article, analysis in zip(articles, analyses):
-        article_id = _insert_article(conn, doc_id, article)
+        article_id = _insert_article(conn, doc_id, credited(article, analysis))
         key = edits.article_hash(article.text)
         for m in analysis.mentions:
             attrs = dict(m.attrs)
             refers = attrs.pop("refers", None)  # 我市, 该区, 公司: a mention, never an alias
             base, entity = resolver.resolve(m.canonical, m.type, key, attrs)
             resolver.add_aliases(entity, m.type, m.canonical, m.aliases if refers else (m.surface, *m.aliases))
-            conn.execute(
-                "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id) VALUES (?,?,?,?,?,?)",
-                (article_id, m.start, m.end, m.surface, base, entity),
+            conn.execute(  # part: the offsets index the text ('body'), the headline or the byline
+                "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id, part) VALUES (?,?,?,?,?,?,?)",
+                (article_id, m.start, m.end, m.surface, base, entity, m.part),
             )
             n_mentions += 1
         for r in analysis.relations:
@@ -158,6 +158,13 @@ def _source_id(conn: sqlite3.Connection, document: Document) -> int:
         "INSERT OR IGNORE INTO sources(name, home_city) VALUES (?, ?)", (name, document.home_city)
     )
     return conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0]
+
+
+def credited(article: Article, analysis: ArticleAnalysis) -> Article:
+    """The article with the people the NLP found credited (记者 X, X 摄) among its bylines:
+    the bylines column is where a project keeps an article's credits."""
+    names = tuple(dict.fromkeys((*article.bylines, *(c.person for c in analysis.credits))))
+    return article if names == article.bylines else dataclasses.replace(article, bylines=names)
 
 
 def _insert_article(conn: sqlite3.Connection, doc_id: int, a: Article) -> int:

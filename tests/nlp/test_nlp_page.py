@@ -38,11 +38,18 @@ def test_relation_f1_on_the_shared_page(page_scores):
 
 def test_offsets_index_the_article_text(page_scores):
     _, articles, analyses = page_scores
+    parts_seen = set()
     for article, analysis in zip(articles, analyses):
+        parts = {"body": article.text, "headline": article.headline or "", "byline": None}
         for mention in analysis.mentions:
-            assert article.text[mention.start : mention.end] == mention.surface
+            parts_seen.add(mention.part)
+            part = parts[mention.part] if parts[mention.part] is not None else mention.surface
+            assert part[mention.start : mention.end] == mention.surface
         for fact in analysis.relations:
-            assert fact.evidence.strip() in article.text
+            assert fact.evidence.strip() in article.text or fact.evidence.strip() == article.headline
+            if fact.evidence_end:  # a fact stated in the headline has no body offsets
+                assert article.text[fact.evidence_start : fact.evidence_end] == fact.evidence
+    assert {"body", "headline"} <= parts_seen  # the page's headlines are read too
 
 
 def test_pipeline_loads_quickly_from_the_packaged_config():
@@ -78,10 +85,14 @@ def test_extract_command_prints_the_json_contract(tmp_path, capsys):
     document = payload["documents"][0]
     assert document["path"] == str(page)
     article = document["articles"][0]
-    assert set(article) == {"headline", "bylines", "entities", "relations"}
+    assert set(article) == {"headline", "bylines", "entities", "relations", "credits"}
     for entity in article["entities"]:
-        assert set(entity) == {"name", "type", "canonical", "start", "end"}
+        assert set(entity) == {"name", "type", "canonical", "start", "end", "field"}
         assert entity["type"] in ("PERSON", "ORG", "PLACE", "PROGRAM", "HONOR")
+        assert entity["field"] in ("body", "headline", "byline")
+    assert article["credits"] == [{"person": "张三", "role": "记者", "relation": "reported_by"}]
+    assert {"name": "张三", "type": "PERSON", "field": "body"}.items() <= next(
+        e for e in article["entities"] if e["name"] == "张三").items()
     for relation in article["relations"]:
         assert set(relation) == {"subject", "relation", "object", "role", "evidence", "confidence"}
     assert any(e["name"] == "丁马村" for e in article["entities"])

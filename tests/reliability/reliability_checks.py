@@ -104,7 +104,8 @@ def problems(path: Path) -> list[str]:
             "stale entity mention count": "SELECT count(*) FROM entities e WHERE e.mentions != "
             "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)",
             "mention outside its article": "SELECT count(*) FROM mentions m JOIN articles a "
-            "ON a.id = m.article_id WHERE m.start < 0 OR m.end > length(a.text) OR m.start >= m.end",
+            "ON a.id = m.article_id WHERE m.start < 0 OR m.start >= m.end OR m.end > length(CASE m.part "
+            "WHEN 'body' THEN a.text WHEN 'headline' THEN coalesce(a.headline, '') ELSE m.surface END)",
         }
         for label, sql in checks.items():
             n = conn.execute(sql).fetchone()[0]
