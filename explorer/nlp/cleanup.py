@@ -15,6 +15,7 @@ Three passes, each a table of small rules:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -39,9 +40,21 @@ def crosses(a: Mention, b: Mention) -> bool:
     return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
 
 
+_STARTS = ("explorer", "word_starts")
+
+
 def proper(doc: Doc, start: int, end: int) -> bool:
     """Some word of [start, end) is a name or a proper noun for the segmenter."""
-    return any(w.tag_ in PROPER_TAGS for w in spans.words_of(doc) if w.idx < end and w.idx + len(w.text) > start)
+    ws = spans.words_of(doc)
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = [w.idx for w in ws]
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    while i < len(ws) and ws[i].idx < end:
+        if ws[i].tag_ in PROPER_TAGS and ws[i].idx + len(ws[i].text) > start:
+            return True
+        i += 1
+    return False
 
 
 @derived
@@ -194,10 +207,21 @@ def _person_inside(m: Mention, o: Mention) -> bool:
 CONFLICTS = (_guess_loses, _park_crosses_division, _person_inside)
 
 
+def _overlapping_pairs(records: list[Mention]):
+    """(m, o) for every two mentions that share a character (every conflict needs one)."""
+    ordered = sorted(records, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        for o in ordered[i + 1 :]:
+            if o.start >= m.end:
+                break
+            yield m, o
+            yield o, m
+
+
 def settle_conflicts(doc: Doc) -> None:
     records = spans.mentions(doc)
-    doomed = [m for m in records if any(o is not m and rule(m, o) for o in records for rule in CONFLICTS)]
-    spans.remove(doc, doomed)
+    doomed = {id(m): m for m, o in _overlapping_pairs(records) if any(rule(m, o) for rule in CONFLICTS)}
+    spans.remove(doc, list(doomed.values()))
 
 
 # --- nesting ---------------------------------------------------------------------
@@ -312,5 +336,6 @@ def cleanup(doc: Doc) -> None:
     trim_facilities(doc)
     parent_orgs(doc)
     drop_nested(doc)
+    doc.user_data.pop(_STARTS, None)  # the words may change later; the doc need not carry it
 
 

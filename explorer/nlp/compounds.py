@@ -90,7 +90,14 @@ def _head_lengths() -> tuple[int, ...]:
 RANKED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千]+)强$")  # 民营企业200强, 百强
 
 
+@derived
+def _last_chars() -> frozenset[str]:
+    return frozenset(h[-1] for h in _head_labels()) | frozenset("强")
+
+
 def _head_ending(text: str) -> str | None:
+    if not text or text[-1] not in _last_chars():
+        return None
     ranked = RANKED.search(text)
     if ranked:
         return ranked.group()
@@ -375,6 +382,7 @@ def compound_names(doc: Doc) -> Doc:
     ws = spans.words_of(doc)
     text = spans.text_of(doc)
     places = {m.start: m for m in spans.mentions(doc) if m.label == "PLACE" and m.rule.division}
+    starts = [w.idx for w in ws]
     for head in find_heads(ws, text):
         reach = reach_left(ws, head, places)
         if reach.superlative:
@@ -384,7 +392,7 @@ def compound_names(doc: Doc) -> Doc:
             _shared_head(doc, ws, head, reach, text)
             continue
         label = label_of(head, reach, name)
-        first = ws[bisect.bisect_right([w.idx for w in ws], reach.start) - 1]
+        first = ws[bisect.bisect_right(starts, reach.start) - 1]
         if label and _well_formed(name, head_text, label, first, reach.start in places, reach.awarded):
             spans.add(doc, reach.start, head.end, label, "compound",
                       canonical=_canonical(text, reach.start, head.end, reach.dropped))
