@@ -19,6 +19,7 @@ from explorer.errors import PipelineError
 
 # Importing the modules registers their factories with spaCy.
 from explorer.nlp import (  # noqa: F401
+    enumerations,
     orgs,
     parts,
     places,

@@ -1,0 +1,139 @@
+"""Facts the writing states outside a sentence pattern: a notice's issuer, an
+office named after its parent body, a site named as a place's seat. Part of
+the enumerations component (enumerations.py); word lists are data
+(`data/enumeration_*.txt`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from explorer.nlp.facts import Context, Facts
+from explorer.nlp.lexicon import pattern, words
+from explorer.nlp.spans import Mention
+
+
+def longest(found: list[Mention]) -> Mention | None:
+    return max(found, key=lambda m: m.end - m.start) if found else None
+
+
+def _nested(ctx: Context, m: Mention) -> bool:
+    """Inside a longer name of another type (甲省 of 甲省人民政府)."""
+    return any(o.label != m.label and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+               for o in ctx.mentions.all)
+
+
+def notices(ctx: Context, facts: Facts) -> None:
+    """〈body〉关于印发X的通知 … 《X》已经市政府同意，现印发给你们: the body of the
+    title issues X; without a title, the body signing below the paragraph does."""
+    verbs = pattern("enumeration_notice_verbs")
+    for agreed in re.finditer(rf"已经[^，。；\n]{{0,12}}同意[，,]\s*现(?:{verbs})", ctx.text):
+        documents = [m for m in ctx.mentions.ending(agreed.start() - 1, ("PROGRAM",))] \
+            or [m for m in ctx.mentions.ending(agreed.start(), ("PROGRAM",))]
+        if not documents:
+            continue
+        issuer = _title_issuer(ctx, agreed.start(), verbs) or _signature(ctx, agreed.end())
+        if issuer is not None:
+            facts.add(documents[0], "issued_by", issuer, ctx.sentence_of(agreed.start()), 0.7)
+
+
+def _title_issuer(ctx: Context, before: int, verbs: str) -> Mention | None:
+    titles = list(re.finditer(rf"关于(?:{verbs})", ctx.text[:before]))
+    if not titles:
+        return None
+    return longest([m for m in ctx.mentions.ending(titles[-1].start(), ("ORG",)) if not m.rule.deictic])
+
+
+def _signature(ctx: Context, after: int) -> Mention | None:
+    """A body named alone on a line after the notice's paragraph."""
+    line = re.compile(r"\n\s*")
+    for gap in line.finditer(ctx.text, after, min(len(ctx.text), after + 200)):
+        body = longest([m for m in ctx.mentions.starting(gap.end(), ("ORG",)) if not m.rule.deictic])
+        if body is not None and re.match(r"\s*(?:\n|$)", ctx.text[body.end : body.end + 2]):
+            return body
+    return None
+
+
+def offices(ctx: Context, facts: Facts) -> None:
+    """X市人民政府办公室 → X市人民政府, 中共X县委政法委员会 → 中共X县委: an office
+    named after a body the article names (by resolved names, so 县委政法委 counts)."""
+    bodies = {m.canonical: m for m in ctx.mentions.all if m.label == "ORG" and not m.rule.deictic}
+    parents = [m for name, m in bodies.items() if name.endswith(words("enumeration_parent_heads"))]
+    units = words("enumeration_sub_units")
+    for name, office in bodies.items():
+        for parent in parents:
+            rest = name[len(parent.canonical):]
+            if name.startswith(parent.canonical) and rest in units:
+                facts.add_in_sentence(office, "part_of", parent, 0.7)
+
+
+def seats(ctx: Context, facts: Facts) -> None:
+    """夷陵区是…三峡大坝所在地 / 石花镇是…X开发区所在地: the site lies in the place
+    the clause is about."""
+    for seat in re.finditer(pattern("enumeration_seat_words"), ctx.text):
+        sites = [m for m in ctx.mentions.ending(seat.start()) if m.label in ("PLACE", "ORG") and not m.rule.deictic]
+        site = longest(sites)
+        if site is None:
+            continue
+        clause = ctx.clause_start(site.start)
+        copula = ctx.text.find("是", clause, site.start)
+        if copula < 0:
+            copula = ctx.text.find("作为", ctx.sentence_of(site.start)[0], site.start)
+        place = subject_place(ctx, ctx.sentence_of(site.start)[0], copula) if copula >= 0 else None
+        if place is None or place is site:
+            continue
+        same = site.label
+        for item in [site, *ctx.listed_before(site, lambda m, same=same: m.label == same)]:
+            facts.add_in_sentence(item, "located_in", place, 0.6, at=site.start)
+
+
+def subject_place(ctx: Context, start: int, end: int) -> Mention | None:
+    """The first place of [start, end) outside brackets and adverbials (从X, 在X):
+    what the sentence is about; 我市 counts once resolved to the home city."""
+    for m in ctx.mentions.between(start, end):
+        if m.label != "PLACE" or m.rule.deictic and m.canonical == m.text or ctx.adverbial(m):
+            continue
+        opened = len(re.findall(r"[（(]", ctx.text[start : m.start])) > len(re.findall(r"[）)]", ctx.text[start : m.start]))
+        if not opened and not _nested(ctx, m):
+            return m
+    return None
+
+
+def titled_issuers(ctx: Context, facts: Facts) -> None:
+    """《X市工业和信息化局关于印发…的通知》: the body before 关于 issues the notice,
+    when the article names that body (市工信局 resolves to the same name)."""
+    bodies = {}
+    for m in ctx.mentions.all:
+        if m.label == "ORG" and not m.rule.deictic:
+            bodies.setdefault(m.canonical, m)
+            bodies.setdefault(m.text, m)
+    for document in ctx.mentions.all:
+        about = document.text.find("关于") if document.label == "PROGRAM" else -1
+        if about >= 2 and document.text[:about] in bodies:
+            facts.add_in_sentence(document, "issued_by", bodies[document.text[:about]], 0.7)
+
+
+OPENING = re.compile(r"\s*(?:(?:据悉|据了解|据介绍|目前|近年来|多年来)[，,]\s*)?")
+
+
+def topic_awards(ctx: Context, facts: Facts) -> None:
+    """据悉，X开发区拥有…。相继获得A、B等称号: a sentence that opens on an award verb
+    has the paragraph's opening name as its subject."""
+    verbs = pattern("enumeration_topic_award_verbs")
+    for opener in re.finditer(rf"(?:^|(?<=[。！？\n]))\s*(?:相继|先后|还|曾|并|也|已)?(?:{verbs})", ctx.text):
+        sentence = ctx.sentence_of(opener.end())
+        honours = [m for m in ctx.mentions.between(opener.end(), sentence[1]) if m.label == "HONOR"]
+        topic = _paragraph_topic(ctx, opener.end() - len(opener.group().lstrip()))
+        if topic is None:
+            continue
+        for honour in honours:
+            facts.add(topic, "awarded", honour, sentence, 0.55)
+
+
+def _paragraph_topic(ctx: Context, pos: int) -> Mention | None:
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    if start >= pos:
+        return None  # the award sentence opens the paragraph: no topic before it
+    lead = OPENING.match(ctx.text, start).end()
+    named = [m for m in ctx.mentions.starting(lead) if m.label in ("ORG", "PLACE") and not m.rule.deictic]
+    return longest(named)
