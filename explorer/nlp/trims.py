@@ -19,6 +19,9 @@ from explorer.nlp.lexicon import derived, pattern, words
 from explorer.nlp.spans import GROWN
 
 
+LEADING_VERBS = ("既有", "也有", "还有", "已有", "拥有", "共有", "包括", "含")
+
+
 def _trim_deixis(doc: Doc) -> None:
     """我市甲乙化工集团…, 我市中天科技集团: 我市 is not part of the company's name."""
     text = spans.text_of(doc)
@@ -32,8 +35,12 @@ def _trim_deixis(doc: Doc) -> None:
         if lead:
             m.start += len(lead)
             m.text = m.canonical = text[m.start : m.end]
-        if m.guess and len(m.text) > 3 and m.text[-1] in "和与及":
-            m.end -= 1  # 甲省工商联和 | 乙院: the segmenter took the conjunction along
+        if m.guess and len(m.text) > 3 and m.text[-1] in "和与及等":
+            m.end -= 1  # 甲省工商联和 | 乙院, 甲乙记等: the segmenter took the conjunction along
+            m.text = m.canonical = text[m.start : m.end]
+        lead = next((w for w in LEADING_VERBS if m.text.startswith(w)), None) if m.guess else None
+        if lead and len(m.text) - len(lead) >= 3:
+            m.start += len(lead)  # 既有甲乙集团, 含甲市高新区: a verb the segmenter glued on
             m.text = m.canonical = text[m.start : m.end]
 
 
