@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from explorer.core.ocr import ArticleOcr, OcrProvenance
+
 
 class EntityType(str, enum.Enum):
     """The five kinds of entity explorer extracts (see docs/data-model.md)."""
@@ -54,6 +56,7 @@ class Document:
     encoding: str | None = None
     media_type: str = "text/plain"
     warnings: tuple[str, ...] = ()  # what the reader was unsure of (a short file's encoding)
+    ocr: OcrProvenance | None = None  # set when the text (or part of it) was read by OCR (core/ocr.py)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class Article:
     kind: str = "news"  # news | notice | photo
     raw: str = ""
     index: int = 0  # position on the page
+    ocr: ArticleOcr | None = None  # confidence and page regions of an OCR'd article
 
 
 @dataclass(frozen=True)

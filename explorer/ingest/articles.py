@@ -253,4 +253,9 @@ def split_articles(document: Document, options: IngestOptions | None = None) -> 
     else:
         drafts = group_units(units)
     drafts = [d for d in drafts if d.units]
-    return [build_article(d, document.text, i, simplify) for i, d in enumerate(drafts)]
+    articles = [build_article(d, document.text, i, simplify) for i, d in enumerate(drafts)]
+    if document.ocr is not None:  # confidence and page regions per article (provenance.py)
+        from explorer.ingest.provenance import attach_ocr
+
+        articles = attach_ocr(document, articles, simplify)
+    return articles

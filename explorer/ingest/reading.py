@@ -15,7 +15,12 @@ from explorer.ingest import home_city, metadata
 from explorer.ingest.decoding import decode_text, unsure_note
 from explorer.settings import IngestOptions
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".pdf", ".html", ".htm"})
+# scans are read by OCR (scan.py, ocr.py)
+IMAGE_MEDIA_TYPES = {
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".tif": "image/tiff", ".tiff": "image/tiff",
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".pdf", ".html", ".htm", *IMAGE_MEDIA_TYPES})
+_USE = "use .txt, .pdf, .html or a scanned page (.png, .jpg, .tif)"
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -109,9 +114,9 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def read_document(path: Path, options: IngestOptions) -> Document:
+def read_document(path: Path, options: IngestOptions, on_page=None) -> Document:
     """Read one file into a Document; a typed InputFileError says why not."""
-    return document_from_bytes(path, read_file_bytes(path, options), options)
+    return document_from_bytes(path, read_file_bytes(path, options), options, on_page)
 
 
 def read_file_bytes(path: Path, options: IngestOptions) -> bytes:
@@ -122,7 +127,7 @@ def read_file_bytes(path: Path, options: IngestOptions) -> bytes:
     if path.is_dir():  # a folder the walk could not list
         raise _folder_error(path)
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormatError(str(path), f"unsupported file type {suffix or '(none)'}; use .txt, .pdf or .html")
+        raise UnsupportedFormatError(str(path), f"unsupported file type {suffix or '(none)'}; {_USE}")
     return _read_bytes(path, options.max_file_bytes)
 
 
@@ -132,21 +137,29 @@ def _home_city(options: IngestOptions, text: str, file_name: str, source: str | 
     return found.name if found is not None else None
 
 
-def document_from_bytes(path: Path, data: bytes, options: IngestOptions) -> Document:
+def document_from_bytes(path: Path, data: bytes, options: IngestOptions, on_page=None) -> Document:
     """The Document of a file's bytes, read elsewhere: workers of a parallel or
-    cluster ingest get bytes, not a path on a shared filesystem."""
+    cluster ingest get bytes, not a path on a shared filesystem. Pages read
+    by OCR call `on_page(done, total)` (scan.py), which may raise to cancel."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormatError(str(path), f"unsupported file type {suffix or '(none)'}; use .txt, .pdf or .html")
+        raise UnsupportedFormatError(str(path), f"unsupported file type {suffix or '(none)'}; {_USE}")
     content_hash = hashlib.sha256(data).hexdigest()
     source = options.source
     date = None
     warnings: tuple[str, ...] = ()
+    ocr = None
     if suffix == ".pdf":
         from explorer.ingest.pdf import pdf_text
 
-        text, encoding, media_type = pdf_text(path, data), None, "application/pdf"
+        text, ocr = pdf_text(path, data, on_page)
+        encoding, media_type = None, "application/pdf"
+    elif suffix in IMAGE_MEDIA_TYPES:
+        from explorer.ingest.scan import read_image_file
+
+        text, ocr = read_image_file(data, str(path), on_page)
+        encoding, media_type = None, IMAGE_MEDIA_TYPES[suffix]
     elif suffix in (".html", ".htm"):
         from explorer.ingest.html import read_html
 
@@ -171,4 +184,5 @@ def document_from_bytes(path: Path, data: bytes, options: IngestOptions) -> Docu
         encoding=encoding,
         media_type=media_type,
         warnings=warnings,
+        ocr=ocr,
     )

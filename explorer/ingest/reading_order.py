@@ -33,6 +33,7 @@ class OcrLine:
     y1: float
     text: str
     confidence: float
+    chars: tuple[float, ...] = ()  # each character's confidence, when the engine gives them
 
     @property
     def height(self) -> float:
@@ -77,9 +78,10 @@ def _rows(lines: list[OcrLine], line_height: float) -> list[OcrLine]:
     merged = []
     for row in rows:
         row.sort(key=lambda ln: ln.x0)
+        chars = tuple(c for ln in row for c in (ln.chars if len(ln.chars) == len(ln.text) else (ln.confidence,) * len(ln.text)))
         merged.append(OcrLine(
             min(ln.x0 for ln in row), min(ln.y0 for ln in row), max(ln.x1 for ln in row), max(ln.y1 for ln in row),
-            "".join(ln.text for ln in row), min(ln.confidence for ln in row),
+            "".join(ln.text for ln in row), min(ln.confidence for ln in row), chars,
         ))
     return merged
 

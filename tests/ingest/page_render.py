@@ -24,6 +24,11 @@ class RenderedPage:
     image: Image.Image
     headlines: tuple[str, ...]
     paragraphs: tuple[str, ...]  # body paragraphs and captions, in reading order
+    reading: tuple[str, ...] = ()  # headlines, paragraphs and captions as a reader reads the page
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.reading)
 
 
 def sample_articles(limit: int = 6) -> list[tuple[str, list[str]]]:
@@ -39,12 +44,24 @@ def sample_articles(limit: int = 6) -> list[tuple[str, list[str]]]:
     return found[:limit]
 
 
+NO_LINE_START = frozenset("。，、；：？！）》」』”’…%")  # Chinese typesetting (禁则): never first on a line
+NO_LINE_END = frozenset("（《「『“‘")  # never last on a line
+
+
 def _wrap(draw, text: str, font, width: float, indent: bool) -> list[str]:
+    """Lines of a column as a newspaper sets them: closing punctuation never
+    starts a line (the character before it moves down with it), opening
+    punctuation never ends one."""
     lines, current = [], "\u3000\u3000" if indent else ""
     for char in text:
         if draw.textlength(current + char, font=font) > width:
+            carry = ""
+            while char in NO_LINE_START and len(current.strip("\u3000")) > 1 and (not carry or carry[0] in NO_LINE_START):
+                current, carry = current[:-1], current[-1] + carry
+            while len(current) > 1 and current[-1] in NO_LINE_END:
+                current, carry = current[:-1], current[-1] + carry
             lines.append(current)
-            current = ""
+            current = carry
         current += char
     return lines + ([current] if current else [])
 
@@ -88,14 +105,17 @@ class _Setter:
         return top + box_height + self.small.size * 3
 
 
-def render_page(columns: int, dpi: int = 150, articles: list[tuple[str, list[str]]] | None = None) -> RenderedPage:
+def render_page(
+    columns: int, dpi: int = 150, articles: list[tuple[str, list[str]]] | None = None, stacked: int = 2,
+) -> RenderedPage:
     """An A4-proportioned page: article 1 over `columns` columns, a captioned
-    photo, then article 2 over `columns` columns."""
-    articles = articles or sample_articles()
+    photo, then article 2 over `columns` columns. With `stacked=1`, article 1
+    and its photo only, the page cut below them (a clipping: less to OCR)."""
+    articles = (articles or sample_articles())[:stacked]
     width = round(8.27 * dpi)
     image = Image.new("RGB", (width, round(11.69 * dpi)), "white")
     setter = _Setter(image, dpi)
-    headlines, paragraphs = [], []
+    headlines, paragraphs, reading = [], [], []
     top = setter.margin
     for n, (headline, body) in enumerate(articles[:2]):
         top = setter.headline(headline, top)
@@ -103,12 +123,16 @@ def render_page(columns: int, dpi: int = 150, articles: list[tuple[str, list[str
         top, placed = setter.columns(body, top, bottom, columns)
         headlines.append(headline)
         paragraphs.extend(placed)
+        reading.extend([headline, *placed])
         top += setter.body.size * 2.5
         if n == 0:
             caption = "图为工人在生产车间忙碌。（本报记者 孙明浩 摄）"
             top = setter.photo(caption, top, 0.6)
             paragraphs.append(caption)
-    return RenderedPage(image, tuple(headlines), tuple(paragraphs))
+            reading.append(caption)
+    if stacked == 1:
+        image = image.crop((0, 0, image.width, min(image.height, round(top + setter.margin))))
+    return RenderedPage(image, tuple(headlines), tuple(paragraphs), tuple(reading))
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -71,7 +71,7 @@ def test_folders_are_walked_sorted_and_filtered(tmp_path):
     single = tmp_path / "notes.docx"
     found = list(iter_input_files([tmp_path, single]))
     assert found == [tmp_path / "a.html", tmp_path / "b/1.pdf", tmp_path / "b/2.txt", single]
-    assert SUPPORTED_SUFFIXES == {".txt", ".pdf", ".html", ".htm"}
+    assert SUPPORTED_SUFFIXES == {".txt", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # scans: OCR
 
 
 def _pdf(path, draw):
