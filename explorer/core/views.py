@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from explorer.core.ocr import ArticleOcrView
+
 
 @dataclass(frozen=True)
 class EntityHit:
@@ -99,6 +101,7 @@ class ArticleRecord:
     page: str | None = None
     path: str | None = None
     mentions: tuple[ArticleMention, ...] = ()
+    ocr: ArticleOcrView | None = None  # confidence, low-confidence stretches, page regions (core/ocr.py)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from explorer.ingest import iter_input_files, read_file_bytes
 from explorer.nlp import load_pipeline
 from explorer.services import parallel, teach
 from explorer.services.analysis import InputFailure, default_workers
+from explorer.services.progress import IngestProgress
 
 __all__ = ["FileOutcome", "IngestReport", "default_workers", "run"]
 from explorer.settings import IngestOptions
@@ -105,16 +106,13 @@ def run(
     writer is always this process, storing documents in file order."""
     report = IngestReport()
     files = _expand(paths, report)
-    total = max(len(files), 1)
     options = teach.with_project_lexicon(project, options)  # what the user taught applies to every import
     mapper = _mapper(options, workers, scheduler, files)
     try:
         jobs = _jobs(project, files, options)
 
-        def announce(job: parallel.Job) -> None:  # the file the writer waits for now
-            state.progress(job.seq / total, Path(job.path).name)
-
-        for job, result in mapper.results(jobs, state, announce):
+        progress = IngestProgress(state, len(files))  # counts OCR pages inside files (services/progress.py)
+        for job, result in mapper.results(jobs, state, progress.file, progress.page):
             state.check()
             outcome = job.outcome if result is None else _store(project, result, state, report)
             report.files.append(outcome)

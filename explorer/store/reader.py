@@ -15,6 +15,7 @@ from explorer.core import (
 )
 from explorer.errors import NotFoundError
 from explorer.graph import EdgeRow, FactRow, NodeRow
+from explorer.store import ocr as ocr_store
 
 _EDGE_COLUMNS = "r.id, r.subject_id, r.object_id, r.relation, r.role, r.year, r.confidence"
 _VISIBLE = "merged_into IS NULL AND (origin = 'ingest' OR mentions > 0)"
@@ -331,6 +332,7 @@ class SqliteGraphReader:
         return ArticleRecord(
             id=row[0], text=row[1], headline=row[2], subtitle=row[3], bylines=tuple(json.loads(row[4] or "[]")),
             kind=row[5] or "news", date=row[6], source=row[7] or None, page=row[8], path=row[9], mentions=mentions,
+            ocr=ocr_store.article_view(self.conn, article_id),  # None unless read by OCR
         )
 
     # --- typed queries and rankings ------------------------------------------------------

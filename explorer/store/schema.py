@@ -15,6 +15,7 @@ import sqlite_utils
 
 from explorer.errors import NotAProjectError, SchemaError
 from explorer.store import files, lexicon, upgrades
+from explorer.store import ocr as ocr_store
 
 MIGRATIONS_TABLE = files.MIGRATIONS_TABLE
 
@@ -200,6 +201,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("007_project_marker", upgrades.project_marker),
     ("007_content_keys", upgrades.content_keys),
     ("009_lexicon", lexicon.migrate_009),  # the project lexicon and the article text index (issue 16)
+    ("011_ocr", ocr_store.migrate_011),  # OCR confidence, article page regions, page pictures (issue 15)
     ("011_mention_parts", _m011_mention_parts),  # headline and byline mentions (issue 12)
 ]
 

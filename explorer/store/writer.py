@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from explorer.core import Article, ArticleAnalysis, Document, StoreResult
 from explorer.core.paths import filesystem_path, storable_path
 from explorer.store import edits, places, search
+from explorer.store import ocr as ocr_store
 from explorer.store.edits import Rules
 
 
@@ -76,6 +77,7 @@ def store_document_batches(
             "media_type, ingested_at, path) VALUES (?,?,?,?,?,?,?,?,?)",
             (*values, document.path),
         ).lastrowid
+    ocr_store.store_pages(conn, doc_id, document)  # OCR confidence and page pictures, if any
     rules = Rules.load(conn)
     resolver = Resolver(conn, document, rules)
     n_articles = n_mentions = n_relations = 0
@@ -170,9 +172,10 @@ def credited(article: Article, analysis: ArticleAnalysis) -> Article:
 def _insert_article(conn: sqlite3.Connection, doc_id: int, a: Article) -> int:
     return conn.execute(
         "INSERT INTO articles(document_id, idx, headline, subtitle, kicker, bylines, captions, kind, text, raw, "
-        "content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "content_hash, ocr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (doc_id, a.index, a.headline, a.subtitle, a.kicker, json.dumps(list(a.bylines), ensure_ascii=False),
-         json.dumps(list(a.captions), ensure_ascii=False), a.kind, a.text, a.raw, edits.article_hash(a.text)),
+         json.dumps(list(a.captions), ensure_ascii=False), a.kind, a.text, a.raw, edits.article_hash(a.text),
+         ocr_store.article_json(a)),  # OCR provenance (store/ocr.py), NULL for text files
     ).lastrowid
 
 
@@ -191,6 +194,7 @@ def remove_document_content(conn: sqlite3.Connection, doc_id: int) -> set[int]:
     for table in ("evidence", "relations", "mentions"):
         conn.execute(f"DELETE FROM {table} WHERE article_id IN ({arts})", (doc_id,))
     conn.execute("DELETE FROM articles WHERE document_id = ?", (doc_id,))
+    ocr_store.remove_pages(conn, doc_id)
     return touched
 
 
