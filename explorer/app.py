@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--documents", action="store_true", help="show the documents panel")
     p.add_argument("--comentions", action="store_true", help="with --query: show the co-mention layer on the canvas")
     p.add_argument("--article", action="store_true", help="with --query: also open the first article of the hit")
+    p.add_argument("--scan", action="store_true", help="with --article: the scanned page beside an OCR'd article")
     p.add_argument("--lang", choices=("zh", "en"), help="interface language for this run")
     p.add_argument("--hops", type=int, choices=(1, 2, 3), help="neighbourhood depth of the canvas")
     p.add_argument("--size", default="1400x900", help="window size for --screenshot, WxH")
@@ -337,7 +338,13 @@ class _Steps:
         else:
             self.done = True  # nothing to read: the entity page is the picture
             return
-        self.window.articleShown.connect(lambda _: setattr(self, "done", True))
+        self.window.articleShown.connect(self._article_shown)
+
+    def _article_shown(self, _record) -> None:
+        if getattr(self.args, "scan", False):  # the scanned page beside an OCR'd article (issue 15)
+            self.window.widen_reader()
+            self.window.reader.page_button.setChecked(True)
+        self.done = True
 
     def _select_first_document(self, count: int) -> None:
         self.window.documents_panel.listed.disconnect(self._select_first_document)

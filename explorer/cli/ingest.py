@@ -6,7 +6,8 @@ import sys
 
 from explorer.cli import args as checked
 from explorer.cli import ingest_summary as summary
-from explorer.core import TaskState
+from explorer.core import TaskState, eta
+from explorer.core.eta import TimeLeft
 from explorer.errors import ExplorerError
 from explorer.services import ingest
 from explorer.settings import IngestOptions
@@ -43,9 +44,13 @@ def register(subparsers) -> None:
 
 
 def _progress_printer(enabled: bool):
+    time_left = TimeLeft()  # scans take minutes: say how long (core/eta.py)
+
     def show(fraction: float, message: str) -> None:
         if enabled and message:
-            print(f"[{fraction:4.0%}] {message}", file=sys.stderr, flush=True)
+            left = time_left.seconds(fraction)
+            tail = f" (about {eta.short(left)} left)" if left is not None and fraction < 1.0 else ""
+            print(f"[{fraction:4.0%}] {message}{tail}", file=sys.stderr, flush=True)
 
     return show
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -33,8 +34,33 @@ def _tint(entity_type: str) -> str:
     return colour.lighter(170).name()
 
 
-def _body(text: str, mentions, focus: tuple[int, int] | None) -> str:
-    """The text as HTML, mentions as coloured links, the focus span marked."""
+LOW_STYLE = "background:#ffd9b3;color:#8a3b00"  # characters OCR read with low confidence
+
+
+def _marked(text: str, a: int, b: int, low: frozenset[int]) -> str:
+    """text[a:b] escaped, the characters OCR read with low confidence marked."""
+    if not low or not any(i in low for i in range(a, b)):
+        return _e(text[a:b])
+    out = []
+    i = a
+    while i < b:
+        j = i
+        while j < b and (j in low) == (i in low):
+            j += 1
+        piece = _e(text[i:j])
+        out.append(f"<span style='{LOW_STYLE}'>{piece}</span>" if i in low else piece)
+        i = j
+    return "".join(out)
+
+
+def _body(text: str, mentions, focus: tuple[int, int] | None, low=()) -> str:
+    """The text as HTML, mentions as coloured links, the focus span marked,
+    and (OCR'd articles) the characters read with low confidence."""
+    low_chars = frozenset(i for start, end in low for i in range(start, end))
+
+    def esc(a: int, b: int) -> str:
+        return _marked(text, a, b, low_chars)
+
     cuts = []
     last = 0
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -51,16 +77,16 @@ def _body(text: str, mentions, focus: tuple[int, int] | None) -> str:
         if focus and focus[0] < b and a < focus[1]:
             fa, fb = max(a, focus[0]), min(b, focus[1])
             return (
-                _e(text[a:fa])
+                esc(a, fa)
                 + ("<a name='focus'></a>" if fa == focus[0] else "")
-                + f"<span style='text-decoration:underline;background:#fff3a8'>{_e(text[fa:fb])}</span>"
-                + _e(text[fb:b])
+                + f"<span style='text-decoration:underline;background:#fff3a8'>{esc(fa, fb)}</span>"
+                + esc(fb, b)
             )
-        return _e(text[a:b])
+        return esc(a, b)
 
     for mention in cuts:
         out.append(plain(position, mention.start))
-        label = _e(text[mention.start:mention.end])
+        label = esc(mention.start, mention.end)
         in_focus = focus is not None and focus[0] <= mention.start and mention.end <= focus[1]
         style = f"background:{_tint(mention.type)};color:#000;text-decoration:none"
         if in_focus:
@@ -82,7 +108,19 @@ def render_header_html(record) -> str:
     meta = [x for x in (record.date, record.source, record.page and QCoreApplication.translate("ArticleReader", "版面 %1").replace("%1", str(record.page))) if x]
     if meta:
         parts.append(f"<br><span style='color:#666'>{' · '.join(_e(m) for m in meta)}</span>")
+    if getattr(record, "ocr", None) is not None:
+        parts.append("<br>" + ocr_badge_html(record.ocr))
     return "".join(parts)
+
+
+def ocr_badge_html(ocr) -> str:
+    """The OCR badge with the article's confidence, and what the marks mean."""
+    badge = QCoreApplication.translate("ArticleReader", "OCR 识别 %1%").replace("%1", f"{ocr.confidence * 100:.1f}")
+    note = QCoreApplication.translate("ArticleReader", "文字由扫描页识别而来")
+    if ocr.low:
+        note += QCoreApplication.translate("ArticleReader", "；橙色底纹处识别把握较低，请对照原版")
+    return (f"<span style='background:#5e35b1;color:#ffffff;font-weight:bold'>&nbsp;{_e(badge)}&nbsp;</span> "
+            f"<span style='color:#666;font-size:small'>{_e(note)}</span>")
 
 
 def render_article_html(record, focus: tuple[int, int] | None = None, with_header: bool = True) -> str:
@@ -95,10 +133,13 @@ def render_article_html(record, focus: tuple[int, int] | None = None, with_heade
         meta.append("、".join(record.bylines))
     if meta:
         parts.append(f"<p style='color:#666'>{' · '.join(_e(m) for m in meta)}</p>")
+    if with_header and getattr(record, "ocr", None) is not None:
+        parts.append(f"<p>{ocr_badge_html(record.ocr)}</p>")
     if record.path:
         label = QCoreApplication.translate("ArticleReader", "原始文件")
         parts.append(f"<p style='color:#888;font-size:small'>{_e(label)}：{_e(record.path)}</p>")
-    parts.append(f"<div style='line-height:160%'>{_body(record.text, record.mentions, focus)}</div>")
+    low = record.ocr.low if getattr(record, "ocr", None) is not None else ()
+    parts.append(f"<div style='line-height:160%'>{_body(record.text, record.mentions, focus, low)}</div>")
     return "\n".join(parts)
 
 
@@ -126,12 +167,21 @@ class ArticleReader(QWidget):
         self.tab_button.setText(self.tr("标签页"))
         self.tab_button.setToolTip(self.tr("在标签页中打开"))
         self.tab_button.clicked.connect(lambda: self.tabRequested.emit(self.record) if self.record else None)
+        self.page_button = QToolButton(self)  # OCR'd articles: the scanned page beside the text
+        self.page_button.setText(self.tr("原版"))
+        self.page_button.setToolTip(self.tr("在文字旁显示扫描页，红框标出本文所在区域"))
+        self.page_button.setCheckable(True)
+        self.page_button.toggled.connect(self._toggle_page)
+        self.page_button.hide()
+        self.page_source = None  # (document_id, page) -> PageImage; None: the window's backend
+        self.page_view = None  # gui/page_view.py, made when first shown
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 4, 0)
         top.addWidget(self.header, 1)
         buttons = QVBoxLayout()
         buttons.addWidget(self.widen_button)
         buttons.addWidget(self.tab_button)
+        buttons.addWidget(self.page_button)
         buttons.addStretch(1)
         top.addLayout(buttons)
         self.top = QWidget(self)
@@ -141,7 +191,10 @@ class ArticleReader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top)
-        layout.addWidget(self.browser, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)  # the text | the scanned page
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.browser)
+        layout.addWidget(self.split, 1)
         hint = self.tr("点击实体页中的文章以阅读原文。")
         self.browser.setHtml(f"<p style='color:gray'>{_e(hint)}</p>")
 
@@ -153,6 +206,35 @@ class ArticleReader(QWidget):
         self.browser.setHtml(render_article_html(record, focus, with_header=False))
         if focus:
             self.browser.scrollToAnchor("focus")
+        scanned = getattr(record, "ocr", None) is not None and bool(record.ocr.pages)
+        self.page_button.setVisible(scanned)
+        if scanned and self.page_button.isChecked():
+            self._show_page()
+        elif self.page_view is not None:
+            self.page_view.hide()
+
+    def _page_images(self):
+        if self.page_source is not None:
+            return self.page_source
+        return getattr(getattr(self.window(), "backend", None), "page_image", None)
+
+    def _toggle_page(self, on: bool) -> None:
+        if on:
+            self._show_page()
+        elif self.page_view is not None:
+            self.page_view.hide()
+
+    def _show_page(self) -> None:
+        if self.record is None or getattr(self.record, "ocr", None) is None:
+            return
+        if self.page_view is None:
+            from explorer.gui.page_view import PageView
+
+            self.page_view = PageView(self.split)
+            self.split.addWidget(self.page_view)
+        self.page_view.show()
+        self.page_view.show_article(self.record.ocr, self._page_images())
+        self.split.setSizes([1, 1])
 
     def set_tab_mode(self) -> None:
         """In a tab of its own: nothing to widen or to open again."""

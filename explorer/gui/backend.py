@@ -151,6 +151,12 @@ class Backend:
 
         return query.article(self.project, article_id)
 
+    def page_image(self, document_id: int, page: int):
+        """The stored picture of a scanned page (an OCR'd article's original)."""
+        from explorer.services import scans
+
+        return scans.page_image(self.project, document_id, page)
+
     def neighbourhood(self, entity_id: int, hops: int = 1, types=None, limit: int = 2000, with_evidence: bool = True):
         """`with_evidence=False` is about twice as fast: the canvas asks for an
         edge's evidence (`fact`) only when the user opens that edge."""

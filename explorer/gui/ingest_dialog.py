@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import settings
+from explorer.core.eta import TimeLeft
 from explorer.gui import worker
 from explorer.gui.errors import user_message
 from explorer.gui.models import IngestOutcomeModel
@@ -44,6 +45,7 @@ class IngestDialog(QDialog):
         self.ingest_fn = ingest_fn
         self.report = None
         self._worker = None
+        self._time_left = TimeLeft()
         self.files = QListWidget(self)
         add_files = QPushButton(self.tr("添加文件…"), self)
         add_files.clicked.connect(self._choose_files)
@@ -128,7 +130,7 @@ class IngestDialog(QDialog):
         )
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择文件"), "", self.tr("文本与 PDF (*.txt *.pdf *.html *.htm);;所有文件 (*)"))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择文件"), "", self.tr("文本、PDF、网页与扫描页 (*.txt *.pdf *.html *.htm *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)"))
         self.add_paths(names)
 
     def _choose_folder(self) -> None:
@@ -146,6 +148,7 @@ class IngestDialog(QDialog):
         self.table.setVisible(False)
         self.totals.setText("")
         self.progress.setValue(0)
+        self._time_left = TimeLeft()
         self.status.setText(self.tr("正在准备…"))
         self._worker = worker.start(
             self.ingest_fn,
@@ -169,7 +172,16 @@ class IngestDialog(QDialog):
     def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
         if message:
-            self.status.setText(self.tr("正在处理：%1").replace("%1", message))
+            text = self.tr("正在处理：%1").replace("%1", message)
+            left = self._time_left.seconds(fraction)  # scans take minutes: say how long (core/eta.py)
+            if left is not None and fraction < 1.0:
+                text += " · " + self._left_text(left)
+            self.status.setText(text)
+
+    def _left_text(self, seconds: float) -> str:
+        if seconds < 60:
+            return self.tr("剩余不到 1 分钟")
+        return self.tr("剩余约 %1 分钟").replace("%1", str(round(seconds / 60)))
 
     def _file_done(self, outcome) -> None:
         """One file finished: add its row and update the running totals."""
