@@ -14,8 +14,10 @@ APT_RUN := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 libglib2.0-0 fonts-wqy-microhei
 APT_TEST := $(APT_RUN) xvfb xauth chromium desktop-file-utils shared-mime-info
+# bench_ocr's baseline only (the app reads scans with RapidOCR from PyPI, never with these)
+APT_BENCH := tesseract-ocr tesseract-ocr-chi-sim
 
-.PHONY: run test setup system-deps system-deps-test lint-imports bench package clean
+.PHONY: run test setup system-deps system-deps-test system-deps-bench lint-imports bench package clean
 
 run: system-deps $(STAMP)
 	$(PY) -m explorer gui --sample
@@ -47,7 +49,12 @@ system-deps-test:
 lint-imports: $(STAMP)
 	$(VENV)/bin/lint-imports
 
-bench: $(STAMP)
+system-deps-bench:
+	@missing=$$(for p in $(APT_BENCH); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+
+bench: system-deps-bench $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 package: system-deps-test $(STAMP)
