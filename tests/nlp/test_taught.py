@@ -5,12 +5,12 @@ survives the trip to another process inside the Doc."""
 
 from __future__ import annotations
 
-from conftest import found
 from spacy.tokens import Doc
 
 from explorer.core.lexicon import LexiconEntry, NegativeFact, ProjectLexicon
 from explorer.core.models import ArticleAnalysis, Mention, RelationFact
 from explorer.nlp import spans, taught
+from tests.nlp.conftest import found
 
 FIRM = LexiconEntry("星澜智造", "ORG", "聊城星澜智能制造有限公司")
 
