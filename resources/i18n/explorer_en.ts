@@ -3,44 +3,69 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="78" />
-        <location filename="../../explorer/gui/article_reader.py" line="89" />
+        <location filename="../../explorer/gui/article_reader.py" line="104" />
+        <location filename="../../explorer/gui/article_reader.py" line="127" />
         <source>无标题文章</source>
         <translation>Untitled article</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="82" />
-        <location filename="../../explorer/gui/article_reader.py" line="93" />
+        <location filename="../../explorer/gui/article_reader.py" line="108" />
+        <location filename="../../explorer/gui/article_reader.py" line="131" />
         <source>版面 %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="99" />
+        <location filename="../../explorer/gui/article_reader.py" line="118" />
+        <source>OCR 识别 %1%</source>
+        <translation>OCR %1%</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/article_reader.py" line="119" />
+        <source>文字由扫描页识别而来</source>
+        <translation>Text read from a scanned page</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/article_reader.py" line="121" />
+        <source>；橙色底纹处识别把握较低，请对照原版</source>
+        <translation>; characters on orange were read with low confidence, check the original</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/article_reader.py" line="139" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="122" />
+        <location filename="../../explorer/gui/article_reader.py" line="163" />
         <source>加宽</source>
         <translation>Widen</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="123" />
+        <location filename="../../explorer/gui/article_reader.py" line="164" />
         <source>加宽阅读区</source>
         <translation>Widen the reader</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="126" />
+        <location filename="../../explorer/gui/article_reader.py" line="167" />
         <source>标签页</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="127" />
+        <location filename="../../explorer/gui/article_reader.py" line="168" />
         <source>在标签页中打开</source>
         <translation>Open in a tab</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/article_reader.py" line="145" />
+        <location filename="../../explorer/gui/article_reader.py" line="171" />
+        <source>原版</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/article_reader.py" line="172" />
+        <source>在文字旁显示扫描页，红框标出本文所在区域</source>
+        <translation>Show the scanned page beside the text, the article outlined in red</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/article_reader.py" line="198" />
         <source>点击实体页中的文章以阅读原文。</source>
         <translation>Click an article on the entity page to read it here.</translation>
     </message>
@@ -660,17 +685,17 @@ named together in %3 articles</translation>
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="43" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="44" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="48" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="50" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="50" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="52" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
@@ -679,97 +704,111 @@ named together in %3 articles</translation>
         <translation>e.g. Liaocheng Daily</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="53" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="55" />
         <source>例如：南通日报</source>
         <translation>e.g. 南通日报</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="55" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="57" />
         <source>留空则从报名、电头或文件名推断</source>
         <translation>Leave empty to infer it from the paper's name, the dateline or the file name</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="56" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="58" />
         <source>指定日期</source>
         <translation>Set date</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="76" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="78" />
         <source>开始导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="78" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="80" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="80" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="82" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="88" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="90" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="89" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="91" />
         <source>所在城市</source>
         <translation>Home city</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="93" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="95" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="99" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="101" />
         <source>要导入的文件（也可以拖放到主窗口）：</source>
         <translation>Files to import (you can also drop them on the main window):</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="131" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="133" />
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="131" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="133" />
+        <source>文本、PDF、网页与扫描页 (*.txt *.pdf *.html *.htm *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
+        <translation>Text, PDF, web pages and scans (*.txt *.pdf *.html *.htm *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
         <source>文本与 PDF (*.txt *.pdf *.html *.htm);;所有文件 (*)</source>
         <translation>Text and PDF (*.txt *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="135" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="137" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="149" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="152" />
         <source>正在准备…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="165" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="168" />
         <source>正在取消…（当前文件处理完后停止）</source>
         <translation>Cancelling… (stops after the current file)</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="172" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="175" />
         <source>正在处理：%1</source>
         <translation>Processing: %1</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="187" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="183" />
+        <source>剩余不到 1 分钟</source>
+        <translation>less than a minute left</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/ingest_dialog.py" line="184" />
+        <source>剩余约 %1 分钟</source>
+        <translation>about %1 min left</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/ingest_dialog.py" line="199" />
         <source>已处理 %1 个文件 · 已存入 %2 篇文章 · %3 个失败</source>
         <translation>%1 files done · %2 articles stored · %3 failed</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="196" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="208" />
         <source>%1 个文件，新增或更新 %2 篇文章，%3 个失败</source>
         <translation>%1 files, %2 articles added or updated, %3 failed</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/ingest_dialog.py" line="199" />
+        <location filename="../../explorer/gui/ingest_dialog.py" line="211" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
@@ -823,6 +862,83 @@ named together in %3 articles</translation>
     </message>
 </context>
 <context>
+    <name>LexiconPanel</name>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="29" />
+        <source>教过</source>
+        <translation>taught</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="30" />
+        <source>导入</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="31" />
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="32" />
+        <source>合并</source>
+        <translation>merge</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="33" />
+        <source>更改类型</source>
+        <translation>Change type</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="40" />
+        <source>不是名称</source>
+        <translation>Not a name</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>规范名称</source>
+        <translation>Canonical name</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>提及</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="108" />
+        <source>撤销上次教学</source>
+        <translation>Undo last teaching</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="109" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="129" />
+        <source>%1 篇文档仍待重新分析。</source>
+        <translation>%1 documents still wait for re-analysis.</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/lexicon_panel.py" line="131" />
+        <source>在原文中选中文字，右键即可教会 explorer 一个名称。</source>
+        <translation>Select text in the source text and right-click to teach explorer a name.</translation>
+    </message>
+</context>
+<context>
     <name>LimitNote</name>
     <message>
         <location filename="../../explorer/gui/canvas_overlays.py" line="40" />
@@ -843,98 +959,98 @@ named together in %3 articles</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="94" />
+        <location filename="../../explorer/gui/main_window.py" line="95" />
         <source>图谱</source>
         <translation>Graph</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="100" />
+        <location filename="../../explorer/gui/main_window.py" line="101" />
         <location filename="../../explorer/gui/menus.py" line="61" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="101" />
+        <location filename="../../explorer/gui/main_window.py" line="102" />
         <source>实体</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="102" />
+        <location filename="../../explorer/gui/main_window.py" line="103" />
         <source>原文</source>
         <translation>Source text</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="103" />
+        <location filename="../../explorer/gui/main_window.py" line="104" />
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="125" />
+        <location filename="../../explorer/gui/main_window.py" line="127" />
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="128" />
+        <location filename="../../explorer/gui/main_window.py" line="130" />
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="132" />
+        <location filename="../../explorer/gui/main_window.py" line="134" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="135" />
+        <location filename="../../explorer/gui/main_window.py" line="137" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="140" />
+        <location filename="../../explorer/gui/main_window.py" line="142" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="142" />
+        <location filename="../../explorer/gui/main_window.py" line="144" />
         <source>项目概览（Alt+Home）</source>
         <translation>Project overview (Alt+Home)</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="144" />
+        <location filename="../../explorer/gui/main_window.py" line="146" />
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="157" />
+        <location filename="../../explorer/gui/main_window.py" line="159" />
         <source>撤销：%1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="157" />
+        <location filename="../../explorer/gui/main_window.py" line="159" />
         <source>没有可撤销的更正</source>
         <translation>No correction to undo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="158" />
+        <location filename="../../explorer/gui/main_window.py" line="160" />
         <source>重做：%1</source>
         <translation>Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="158" />
+        <location filename="../../explorer/gui/main_window.py" line="160" />
         <source>没有可重做的更正</source>
         <translation>No correction to redo</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="339" />
+        <location filename="../../explorer/gui/main_window.py" line="341" />
         <source>“%1”不在这个项目的文章中。</source>
         <translation>“%1” is not in this project's articles.</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="360" />
+        <location filename="../../explorer/gui/main_window.py" line="362" />
         <source>双击设为中心，右键展开</source>
         <translation>double-click to centre, right-click to expand</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="437" />
+        <location filename="../../explorer/gui/main_window.py" line="439" />
         <source>合并到“%1”</source>
         <translation>Merge into “%1”</translation>
     </message>
@@ -943,12 +1059,12 @@ named together in %3 articles</translation>
         <translation>Merge into the current entity</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="440" />
+        <location filename="../../explorer/gui/main_window.py" line="442" />
         <source>把“%1”合并到“%2”</source>
         <translation>Merge “%1” into “%2”</translation>
     </message>
     <message>
-        <location filename="../../explorer/gui/main_window.py" line="451" />
+        <location filename="../../explorer/gui/main_window.py" line="453" />
         <source>拆分“%1”</source>
         <translation>Split “%1”</translation>
     </message>
@@ -1118,7 +1234,7 @@ named together in %3 articles</translation>
     </message>
     <message>
         <location filename="../../explorer/gui/window_pages.py" line="111" />
-        <location filename="../../explorer/app.py" line="280" />
+        <location filename="../../explorer/app.py" line="281" />
         <source>正在导入示例页面：%1</source>
         <translation>Importing the sample pages: %1</translation>
     </message>
@@ -1131,6 +1247,29 @@ named together in %3 articles</translation>
         <location filename="../../explorer/gui/window_pages.py" line="141" />
         <source>无标题文章</source>
         <translation>Untitled article</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../explorer/gui/page_view.py" line="51" />
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/page_view.py" line="57" />
+        <source>没有保存这篇文章的扫描页。</source>
+        <translation>No scanned page is stored for this article.</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/page_view.py" line="72" />
+        <source>无法读取第 %1 页的扫描图。</source>
+        <translation>The scan of page %1 cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/page_view.py" line="82" />
+        <source>扫描页 %1 · 识别置信度 %2% · 红框为本文所在区域</source>
+        <translation>Scanned page %1 · OCR confidence %2% · the article is outlined in red</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1444,55 @@ named together in %3 articles</translation>
     </message>
 </context>
 <context>
+    <name>TeachController</name>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="46" />
+        <source>词库</source>
+        <translation>Lexicon</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="57" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="95" />
+        <source>选中的文字太长，不是一个名称</source>
+        <translation>The selection is too long to be a name</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="99" />
+        <source>这是 %1</source>
+        <translation>Mark as %1</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="102" />
+        <source>不是名称</source>
+        <translation>Not a name</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="122" />
+        <location filename="../../explorer/gui/teach.py" line="127" />
+        <source>正在教学：%1</source>
+        <translation>Teaching: %1</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="132" />
+        <source>正在移除：%1</source>
+        <translation>Removing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="136" />
+        <source>正在撤销上次教学</source>
+        <translation>Undoing the last teaching</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/teach.py" line="176" />
+        <source>没有可撤销的教学。</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineChart</name>
     <message>
         <location filename="../../explorer/gui/timeline_chart.py" line="24" />
@@ -1320,112 +1508,6 @@ named together in %3 articles</translation>
         <location filename="../../explorer/gui/timeline_chart.py" line="73" />
         <source>%1：%2 篇文章</source>
         <translation>%1: %2 articles</translation>
-    </message>
-</context>
-<context>
-    <name>TeachController</name>
-    <message>
-        <source>词库</source>
-        <translation>Lexicon</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>选中的文字太长，不是一个名称</source>
-        <translation>The selection is too long to be a name</translation>
-    </message>
-    <message>
-        <source>这是 %1</source>
-        <translation>Mark as %1</translation>
-    </message>
-    <message>
-        <source>不是名称</source>
-        <translation>Not a name</translation>
-    </message>
-    <message>
-        <source>正在教学：%1</source>
-        <translation>Teaching: %1</translation>
-    </message>
-    <message>
-        <source>正在移除：%1</source>
-        <translation>Removing: %1</translation>
-    </message>
-    <message>
-        <source>正在撤销上次教学</source>
-        <translation>Undoing the last teaching</translation>
-    </message>
-    <message>
-        <source>没有可撤销的教学。</source>
-        <translation>Nothing to undo.</translation>
-    </message>
-</context>
-<context>
-    <name>LexiconPanel</name>
-    <message>
-        <source>教过</source>
-        <translation>taught</translation>
-    </message>
-    <message>
-        <source>导入</source>
-        <translation>imported</translation>
-    </message>
-    <message>
-        <source>重命名</source>
-        <translation>Rename</translation>
-    </message>
-    <message>
-        <source>合并</source>
-        <translation>merge</translation>
-    </message>
-    <message>
-        <source>更改类型</source>
-        <translation>Change type</translation>
-    </message>
-    <message>
-        <source>不是名称</source>
-        <translation>Not a name</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>规范名称</source>
-        <translation>Canonical name</translation>
-    </message>
-    <message>
-        <source>来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>提及</source>
-        <translation>Mentions</translation>
-    </message>
-    <message>
-        <source>文章</source>
-        <translation>Articles</translation>
-    </message>
-    <message>
-        <source>撤销上次教学</source>
-        <translation>Undo last teaching</translation>
-    </message>
-    <message>
-        <source>移除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>%1 篇文档仍待重新分析。</source>
-        <translation>%1 documents still wait for re-analysis.</translation>
-    </message>
-    <message>
-        <source>在原文中选中文字，右键即可教会 explorer 一个名称。</source>
-        <translation>Select text in the source text and right-click to teach explorer a name.</translation>
     </message>
 </context>
 </TS>

@@ -276,6 +276,20 @@ ENGLISH = {
     "示例项目不接收导入：已切换到您自己的项目。": "The sample project takes no imports: switched to your own project.",
     "每月文章数": "Articles per month",
     "这个项目还没有文章": "This project has no articles yet",
+    # scanned pages (gui/article_reader.py, gui/page_view.py, gui/ingest_dialog.py; issue 15)
+    "OCR 识别 %1%": "OCR %1%",
+    "文字由扫描页识别而来": "Text read from a scanned page",
+    "；橙色底纹处识别把握较低，请对照原版": "; characters on orange were read with low confidence, check the original",
+    "原版": "Original",
+    "在文字旁显示扫描页，红框标出本文所在区域": "Show the scanned page beside the text, the article outlined in red",
+    "第 %1 页": "Page %1",
+    "没有保存这篇文章的扫描页。": "No scanned page is stored for this article.",
+    "无法读取第 %1 页的扫描图。": "The scan of page %1 cannot be read.",
+    "扫描页 %1 · 识别置信度 %2% · 红框为本文所在区域": "Scanned page %1 · OCR confidence %2% · the article is outlined in red",
+    "文本、PDF、网页与扫描页 (*.txt *.pdf *.html *.htm *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)":
+        "Text, PDF, web pages and scans (*.txt *.pdf *.html *.htm *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)",
+    "剩余不到 1 分钟": "less than a minute left",
+    "剩余约 %1 分钟": "about %1 min left",
 }
 
 
