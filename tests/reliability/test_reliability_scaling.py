@@ -74,16 +74,20 @@ def traced_ingest(tmp_path, small_corpus, monkeypatch):
     """Ingest the small corpus twice (second time: replaced documents) and
     return (project, statements run by the store's writer)."""
     statements: list[str] = []
-    original = writer.store_document
 
-    def traced(conn, *args, **kwargs):
-        conn.set_trace_callback(statements.append)
-        try:
-            return original(conn, *args, **kwargs)
-        finally:
-            conn.set_trace_callback(None)
+    def tracing(original):
+        def traced(conn, *args, **kwargs):
+            conn.set_trace_callback(statements.append)
+            try:
+                return original(conn, *args, **kwargs)
+            finally:
+                conn.set_trace_callback(None)
 
-    monkeypatch.setattr(writer, "store_document", traced)
+        return traced
+
+    # ingest stores through store_document_batches (streamed batches), tests and tools through store_document
+    monkeypatch.setattr(writer, "store_document_batches", tracing(writer.store_document_batches))
+    monkeypatch.setattr(writer, "store_document", tracing(writer.store_document))
     project = open_project(tmp_path / "plans.explorer.db")
     ingest.run(project, [small_corpus], IngestOptions(), TaskState())
     for page in sorted(small_corpus.glob("*.txt"))[:2]:  # changed files take the replace path
