@@ -244,3 +244,25 @@ def test_a_shared_negative_fact_is_dropped_now_and_by_later_imports(project):
     assert (FIRM, "awarded", "山东省专精特新中小企业") not in _facts_of(project, FIRM)
     teach.undo(project)  # the negative fact goes: the fact comes back in every article
     assert (FIRM, "awarded", "山东省专精特新中小企业") in _facts_of(project, FIRM)
+
+
+def test_knowledge_from_corrections_is_used_by_later_imports(project):
+    firm = query.find_entity(project, "凤祥股份", "ORG")
+    corrections.rename(project, firm.id, "山东凤祥股份有限公司")
+    zone = query.find_entity(project, "冠县经济开发区", "PLACE")
+    corrections.set_type(project, zone.id, "ORG")
+    page = project.test_pages / "liaocheng-daily_2024-08-01_p01.txt"
+    page.write_text("企业座谈会召开\n\n本报讯 8月1日，冠县经济开发区召开座谈会，凤祥股份、鲁西化工等企业参加。\n",
+                    encoding="utf-8")
+    lexicon = teach.project_lexicon(project)
+    from explorer.core import Article
+    from explorer.nlp import analyse_articles
+
+    analysis = analyse_articles([Article(page.read_text(encoding="utf-8").split("\n\n", 1)[1])], "聊城市", lexicon=lexicon)[0]
+    assert ("凤祥股份", "ORG", "山东凤祥股份有限公司") in {(m.surface, m.type, m.canonical) for m in analysis.mentions}
+    assert ("冠县经济开发区", "ORG") in {(m.surface, m.type) for m in analysis.mentions}
+    ingest.run(project, [page], IngestOptions(), TaskState())
+    article = _first_article_with(project, "8月1日")
+    rows = set(project.reader().execute(
+        "SELECT m.surface, m.entity_id FROM mentions m WHERE m.article_id = ?", (article,)).fetchall())
+    assert ("凤祥股份", firm.id) in rows and ("冠县经济开发区", zone.id) in rows  # the corrected entities, not new ones
