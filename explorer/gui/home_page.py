@@ -131,7 +131,7 @@ class DropZone(QFrame):
         self.setStyleSheet(_DROP_STYLE)
         self.setMinimumSize(420, 120)
         self.setMaximumHeight(160)
-        label = QLabel(self.tr("把新闻页面（.txt .pdf .html）或文件夹拖到这里"), self)
+        label = QLabel(self.tr("把新闻页面（.txt .pdf .html、扫描图片）或文件夹拖到这里"), self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         QVBoxLayout(self).addWidget(label)
 

@@ -212,9 +212,13 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../explorer/gui/home_page.py" line="134" />
         <source>把新闻页面（.txt .pdf .html）或文件夹拖到这里</source>
         <translation>Drop news pages (.txt .pdf .html) or folders here</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/gui/home_page.py" line="134" />
+        <source>把新闻页面（.txt .pdf .html、扫描图片）或文件夹拖到这里</source>
+        <translation>Drop news pages (.txt .pdf .html, scans) or folders here</translation>
     </message>
 </context>
 <context>

@@ -221,6 +221,7 @@ ENGLISH = {
     "正在重新分析… %1%": "Analysing again… %1%",
     "正在重新分析…": "Analysing again…",
     "把新闻页面（.txt .pdf .html）或文件夹拖到这里": "Drop news pages (.txt .pdf .html) or folders here",
+    "把新闻页面（.txt .pdf .html、扫描图片）或文件夹拖到这里": "Drop news pages (.txt .pdf .html, scans) or folders here",
     "搜索并选择要并入“%1”的实体。": "Search for and choose the entity to merge into “%1”.",
     "不能把实体合并到它自己。": "An entity cannot be merged into itself.",
     "把 %1 合并到 %2：前者的名称、提及和关系都归入后者，可以撤销。": "Merge %1 into %2: the names, mentions and facts of the first go to the second. This can be undone.",
