@@ -19,7 +19,7 @@ from explorer.settings import IngestOptions
 
 def _files(paths: Iterable[str]) -> list[tuple[str, Path]]:
     """(path as the user gave it, file) pairs; folders expand to their files."""
-    found = []
+    found: list[tuple[str, Path]] = []
     for raw in paths:
         if Path(raw).is_dir():
             found.extend((str(p), p) for p in iter_input_files([raw]))
