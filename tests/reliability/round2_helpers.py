@@ -126,7 +126,9 @@ def shared_dir() -> Path:
 
 def unprivileged(fn: Callable[[], object]) -> object:
     """`fn()` run as a user without write access to root's files (in a forked
-    child when the tests run as root); its result or exception comes back."""
+    child when the tests run as root); its result or exception comes back.
+    The child cannot read a Python installed under /root: what `fn` imports
+    must be imported before (run the same work as root first)."""
     if os.geteuid() != 0:
         return fn()
     read_fd, write_fd = os.pipe()

@@ -98,7 +98,13 @@ def test_d17_an_unreadable_subfolder_gets_a_failed_line():
         _write(corpus / "secret", "hidden.txt", PAGES[1])
         for path in (folder, corpus, corpus / "ok.txt"):
             path.chmod(0o777 if path == folder else 0o755 if path.is_dir() else 0o644)
-        (corpus / "secret").chmod(0o700)  # root's: another user cannot list it
+        (corpus / "secret").chmod(0o000)  # nobody but root may list it
+
+        # the same ingest as root first: the child cannot read root's Python
+        # installation, so every module it needs must be imported already
+        warm = folder / "warm"
+        _write(warm, "ok.txt", PAGES[2])
+        assert _cli(["--project", str(warm / "p.db"), "ingest", str(warm)])[0] == 0
 
         def as_user():
             return _cli(["--project", str(folder / "p.db"), "ingest", str(corpus)])
@@ -109,6 +115,7 @@ def test_d17_an_unreadable_subfolder_gets_a_failed_line():
         assert len(failed) == 1 and "secret" in failed[0] and "permission denied" in failed[0]
         assert "total: 1 stored" in out
     finally:
+        (folder / "in" / "secret").chmod(0o755)
         shutil.rmtree(folder)
 
 

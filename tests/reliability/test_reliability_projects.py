@@ -215,6 +215,11 @@ def test_d16_a_project_in_a_read_only_folder_opens_read_only(monkeypatch):
     try:
         path = folder / "p.db"
         h.filled_project(path)
+        # the same commands as root first: the child cannot read root's Python
+        # installation, so every module it needs must be imported already
+        shutil.copy(path, folder / "warm.db")
+        for argv in (["search", "张伟"], ["correct", "rename", "张伟", "张三"]):
+            assert _cli(["--project", str(folder / "warm.db"), *argv])[0] == 0
         path.chmod(0o644)
         folder.chmod(0o555)
 
