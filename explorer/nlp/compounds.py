@@ -378,6 +378,19 @@ def _shared_head(doc: Doc, ws: list[Word], head: Head, reach: Reach, text: str) 
         spans.add(doc, start, end, label, "compound", canonical=text[start:end] + head_text)
 
 
+def _division_start(start: int, head_start: int, places: dict[int, spans.Mention]) -> int:
+    """A government body's name starts with its divisions: 宜都市委 in a slogan
+    line (…力量宜都市委), not the words before the chain of divisions."""
+    inside = sorted((m for m in places.values() if start < m.start and m.end <= head_start), key=lambda m: m.start)
+    if not inside or any(m.start == start for m in places.values()):
+        return start
+    chain = inside[-1]
+    by_end = {m.end: m for m in places.values()}
+    while chain.start in by_end and by_end[chain.start].start >= start:
+        chain = by_end[chain.start]
+    return chain.start
+
+
 def compound_names(doc: Doc) -> Doc:
     ws = spans.words_of(doc)
     text = spans.text_of(doc)
@@ -392,6 +405,9 @@ def compound_names(doc: Doc) -> Doc:
             _shared_head(doc, ws, head, reach, text)
             continue
         label = label_of(head, reach, name)
+        if label == "ORG" and ending(head_text, "government_heads") and not name.startswith(words("admin_prefixes")):
+            reach.start = _division_start(reach.start, head.start, places)
+            name = text[reach.start : head.end]
         first = ws[bisect.bisect_right(starts, reach.start) - 1]
         if label and _well_formed(name, head_text, label, first, reach.start in places, reach.awarded):
             spans.add(doc, reach.start, head.end, label, "compound",

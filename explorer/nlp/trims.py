@@ -38,7 +38,7 @@ def _trim_deixis(doc: Doc) -> None:
         if m.guess and len(m.text) > 3 and m.text[-1] in "和与及等":
             m.end -= 1  # 甲省工商联和 | 乙院, 甲乙记等: the segmenter took the conjunction along
             m.text = m.canonical = text[m.start : m.end]
-        lead = next((w for w in LEADING_VERBS if m.text.startswith(w)), None) if m.guess else None
+        lead = next((w for w in LEADING_VERBS if m.text.startswith(w)), None) if m.rank <= GROWN else None
         if lead and len(m.text) - len(lead) >= 3:
             m.start += len(lead)  # 既有甲乙集团, 含甲市高新区: a verb the segmenter glued on
             m.text = m.canonical = text[m.start : m.end]
