@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -235,6 +235,7 @@ class ArticleReader(QWidget):
         self.page_view.show()
         self.page_view.show_article(self.record.ocr, self._page_images())
         self.split.setSizes([1, 1])
+        QTimer.singleShot(0, lambda: self.browser.scrollToAnchor("focus"))  # the text was laid out again, narrower
 
     def set_tab_mode(self) -> None:
         """In a tab of its own: nothing to widen or to open again."""
