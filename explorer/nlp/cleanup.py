@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
@@ -339,3 +340,21 @@ def cleanup(doc: Doc) -> None:
     doc.user_data.pop(_STARTS, None)  # the words may change later; the doc need not carry it
 
 
+
+
+def drop_places_inside_bodies(doc: Doc) -> Doc:
+    """After the relations: a place written only inside a body's name (甲市 of
+    甲市乙区经济促进局) is not an entity of its own (ANNOTATION.md). The resolver and
+    the relations read it (the body's division, where a firm lies); the
+    analysis does not list it."""
+    records = spans.mentions(doc)
+    alone = _standalone_texts(records)
+    doomed = [m for m in records if m.label == "PLACE" and m.text not in alone and m.canonical not in alone
+              and not m.refers and any(inside(m, o) and o.label == "ORG" for o in records)]
+    spans.remove(doc, doomed)
+    return doc
+
+
+@Language.factory("nested_places", assigns=["doc._.mentions"], requires=["doc._.mentions"])
+def make_nested_places(nlp: Language, name: str):
+    return drop_places_inside_bodies
