@@ -269,6 +269,7 @@ RULES = (
     written_facts.notices,
     written_facts.titled_issuers,
     written_facts.topic_awards,
+    written_facts.participation,
     written_facts.offices,
     written_facts.seats,
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from explorer.nlp.facts import Context, Facts
-from explorer.nlp.lexicon import pattern, words
+from explorer.nlp.lexicon import derived, pattern, words
 from explorer.nlp.spans import Mention
 
 
@@ -137,3 +137,41 @@ def _paragraph_topic(ctx: Context, pos: int) -> Mention | None:
     lead = OPENING.match(ctx.text, start).end()
     named = [m for m in ctx.mentions.starting(lead) if m.label in ("ORG", "PLACE") and not m.rule.deictic]
     return longest(named)
+
+
+@derived
+def _carrying_out() -> re.Pattern:
+    """深入推进“X” / 贯彻落实《X》: a verb of carrying a programme out, right before it."""
+    return re.compile(rf"(?:{pattern('enumeration_participation_verbs')})[“‘《]?$")
+
+
+def _acting_place(m: Mention) -> bool:
+    """A division or 我区/我市 resolved; 全市 and 这里 do not act."""
+    return m.label == "PLACE" and bool(m.attrs.get("code")) and not (m.rule.deictic and m.text[:1] in "全这這")
+
+
+def participation(ctx: Context, facts: Facts) -> None:
+    """高明区把X作为深入推进“Y工程”的抓手 / 我区“X年”活动: a place takes part in the
+    programme it carries out, or that it names as its own by writing itself before it."""
+    for program in ctx.mentions.all:
+        if program.label != "PROGRAM":
+            continue
+        owner = [m for m in ctx.mentions.ending(program.start) if _acting_place(m) and not _nested(ctx, m)]
+        if owner and ctx.text[program.start : program.start + 1] in "“‘《":
+            facts.add_in_sentence(longest(owner), "participates_in", program, 0.55)
+            continue
+        clause = ctx.clause_start(program.start)
+        verb = _carrying_out().search(ctx.text, max(clause, program.start - 8), program.start)
+        if verb is None:
+            continue
+        sentence = ctx.sentence_of(program.start)
+        own = [m for m in ctx.mentions.between(clause, verb.start()) if m.label == "PLACE" and not _nested(ctx, m)]
+        actor = own[0] if own else subject_place(ctx, sentence[0], verb.start())  # 全市也在推进X: 全市's
+        if actor is not None and _acting_place(actor) and _opens_clause(ctx, actor):
+            facts.add(actor, "participates_in", program, sentence, 0.55)
+
+
+def _opens_clause(ctx: Context, m: Mention) -> bool:
+    """The subject of its clause: at its start (主抓海宁至杭州X工程: 海宁 is no actor)."""
+    start = ctx.clause_start(m.start)
+    return m.start - start <= 4 and not ctx.mentions.between(start, m.start)

@@ -185,3 +185,25 @@ def test_relations_already_stated_are_not_repeated(make_doc):
     assert stated.count(("甲乙科技有限公司", "located_in", "甲市")) == 1
     assert ("丙丁电子股份有限公司", "located_in", "甲市") in stated
     assert all(isinstance(r, RelationFact) for r in doc._.relations)
+
+
+def test_a_place_carrying_out_a_programme_takes_part_in_it(make_doc):
+    text = "对此，乙区把园区整治作为深入推进“百县千镇工程”的第一抓手，全市也在推进“丙计划”。"
+    doc = _doc(make_doc, text, [("乙区", "PLACE", "gazetteer", None, {"code": "110103", "level": "district"}),
+                                ("百县千镇工程", "PROGRAM", "quoted", None, {}),
+                                ("全市", "PLACE", "deixis", "甲市", CITY), ("丙计划", "PROGRAM", "quoted", None, {})])
+    assert _triples(doc) == {("乙区", "participates_in", "百县千镇工程")}
+
+
+def test_a_place_written_before_a_quoted_programme_owns_it(make_doc):
+    text = "来我区检查，对我区“建设加速年”活动进行考察，在丙县会见。"
+    doc = _doc(make_doc, text, [("我区", "PLACE", "deixis", "乙区", {"code": "110103", "level": "district"}, 2),
+                                ("“建设加速年”活动", "PROGRAM", "quoted", None, {})])
+    assert _triples(doc) == {("乙区", "participates_in", "“建设加速年”活动")}
+
+
+def test_a_place_inside_the_clause_is_no_actor(make_doc):
+    text = "主抓丁江大桥工程、乙区至丙市轨道工程开工，推进“戊航道改造工程”。"
+    doc = _doc(make_doc, text, [("乙区", "PLACE", "gazetteer", None, {"code": "110103", "level": "district"}),
+                                ("戊航道改造工程", "PROGRAM", "quoted", None, {})])
+    assert _triples(doc) == set()
