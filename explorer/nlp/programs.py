@@ -189,8 +189,14 @@ def find_quoted(doc: Doc) -> None:
     for match in _adopted().finditer(text):  # after the quoted plans: 开展“X”行动 is one name
         if not _blocked(doc, match.start(1), match.end(1)) and not spans.overlapping(doc, match.start(1), match.end(1)):
             spans.add(doc, match.start(1), match.end(1), "PROGRAM", "quoted", canonical=f"“{match.group(1)}”")
+    for match in NUMBERED_SLOGAN.finditer(text):  # “三个一批”, “十大突破”: a numbered slogan is a programme
+        if not spans.overlapping(doc, match.start(1), match.end(1)):
+            spans.add(doc, match.start(1), match.end(1), "PROGRAM", "quoted")
 
 
+NUMBERED_SLOGAN = re.compile(
+    r"“([一二三四五六七八九十两百千万]+[个大项条批化核][\u4e00-\u9fff]{1,6})”(?![\u4e00-\u9fff]{0,8}?(?:名单|榜|称号|强))"
+)
 AREA_PLAN = re.compile(
     r"(?:打造|构建|建设|建成|形成)([0-9一二三四五六七八九十百]+(?:公里|分钟|小时)[\u4e00-\u9fff]{2,8}?(?:圈|带|走廊|廊道))"
 )

@@ -139,3 +139,13 @@ def test_quoted_titles_awarded_are_honours(make_doc):
     doc = make_doc([(c, "n") for c in text])
     program_honor(doc)
     assert ("全国文明村镇", "HONOR") in found(doc)
+
+
+def test_a_numbered_slogan_in_quotes_is_a_programme(make_doc):
+    from explorer.nlp import spans
+    from explorer.nlp.programs import find_quoted
+
+    text = "推进“三个一批”，实现“十大突破”，入选“百强”名单。"
+    doc = make_doc([(c, "n") for c in text])
+    find_quoted(doc)
+    assert {(m.text, m.label) for m in spans.mentions(doc)} == {("三个一批", "PROGRAM"), ("十大突破", "PROGRAM")}
