@@ -27,7 +27,10 @@ _VISIBLE = "e.merged_into IS NULL AND (e.origin = 'ingest' OR e.mentions > 0)"
 
 def counts(conn: sqlite3.Connection) -> dict:
     """Documents, articles, sources, date range, entities per type, facts."""
-    one = lambda sql: conn.execute(sql).fetchone()
+
+    def one(sql: str):
+        return conn.execute(sql).fetchone()
+
     first, last = one("SELECT min(date), max(date) FROM documents WHERE date IS NOT NULL AND date != ''")
     return {
         "documents": one("SELECT count(*) FROM documents")[0],
@@ -43,35 +46,52 @@ def counts(conn: sqlite3.Connection) -> dict:
     }
 
 
+def _entities(conn, ids) -> dict[int, tuple[str, str, int]]:
+    """id -> (name, type, mentions) of visible entities among `ids` (one query)."""
+    return {i: (n, t, m or 0) for i, n, t, m in conn.execute(
+        "SELECT id, name, type, mentions FROM entities WHERE id IN (SELECT value FROM json_each(?)) "
+        "AND merged_into IS NULL", (json.dumps(sorted(set(ids))),))}
+
+
 def most_connected(conn: sqlite3.Connection, per_type: int = 5, types=CONNECTED_TYPES) -> dict[str, tuple[RankedEntity, ...]]:
-    """The entities of each type with the most distinct neighbours (visible facts)."""
-    marks = ",".join("?" * len(types))
-    rows = conn.execute(
-        "SELECT id, name, type, n FROM ("
-        " SELECT e.id, e.name, e.type, d.n, row_number() OVER (PARTITION BY e.type ORDER BY d.n DESC, e.mentions DESC, e.id) AS rank"
-        " FROM (SELECT id, count(DISTINCT other) AS n FROM ("
-        "   SELECT subject_id AS id, object_id AS other FROM relations WHERE hidden = 0"
-        "   UNION ALL SELECT object_id, subject_id FROM relations WHERE hidden = 0) GROUP BY id) d"
-        f" JOIN entities e ON e.id = d.id WHERE e.merged_into IS NULL AND e.type IN ({marks}))"
-        " WHERE rank <= ? ORDER BY type, n DESC, rank",
-        (*types, per_type),
-    ).fetchall()
+    """The entities of each type with the most distinct partners (visible facts,
+    counted per direction). Each direction is one pass over its covering index,
+    already in entity order, so a 500k-fact project takes about a second."""
+    degree: dict[int, int] = {}
+    for sql in (
+        "SELECT subject_id, count(DISTINCT object_id) FROM relations INDEXED BY relations_out_facts "
+        "WHERE hidden = 0 GROUP BY subject_id",
+        "SELECT object_id, count(DISTINCT subject_id) FROM relations INDEXED BY relations_in_facts "
+        "WHERE hidden = 0 GROUP BY object_id",
+    ):
+        for entity_id, n in conn.execute(sql):
+            degree[entity_id] = degree.get(entity_id, 0) + n
     out: dict[str, list[RankedEntity]] = {t: [] for t in types}
-    for entity_id, name, type_, n in rows:
-        out[type_].append(RankedEntity(entity_id, name, type_, n))
+    ranked = sorted(degree.items(), key=lambda item: (-item[1], item[0]))
+    for start in range(0, len(ranked), 2000):  # best connected first, until every type has its few
+        chunk = ranked[start:start + 2000]
+        known = _entities(conn, [i for i, _ in chunk])
+        for entity_id, n in chunk:
+            name, type_, _m = known.get(entity_id, (None, None, 0))
+            if type_ in out and len(out[type_]) < per_type:
+                out[type_].append(RankedEntity(entity_id, name, type_, n))
+        if all(len(v) >= per_type for v in out.values()):
+            break
     return {t: tuple(v) for t, v in out.items()}
 
 
 def honours(conn: sqlite3.Connection) -> dict[int, tuple[str, list[str], int]]:
     """Every honoured organisation: id -> (name, honour names, mentions)."""
+    pairs = conn.execute(
+        "SELECT DISTINCT subject_id, object_id FROM relations WHERE relation = 'awarded' AND hidden = 0"
+    ).fetchall()
+    known = _entities(conn, [i for pair in pairs for i in pair])
     found: dict[int, tuple[str, list[str], int]] = {}
-    for org, name, mentions, honour in conn.execute(
-        "SELECT DISTINCT s.id, s.name, s.mentions, o.name FROM relations r "
-        "JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id "
-        "WHERE r.relation = 'awarded' AND r.hidden = 0 AND s.type = 'ORG' AND o.type = 'HONOR' "
-        "AND s.merged_into IS NULL ORDER BY s.id, o.name"
-    ):
-        found.setdefault(org, (name, [], mentions or 0))[1].append(honour)
+    for org, honour in pairs:
+        if org in known and honour in known and known[org][1] == "ORG" and known[honour][1] == "HONOR":
+            found.setdefault(org, (known[org][0], [], known[org][2]))[1].append(known[honour][0])
+    for _name, names, _m in found.values():
+        names.sort()
     return found
 
 
@@ -81,67 +101,69 @@ def honoured_organisations(honours: dict, limit: int = 10) -> tuple[RankedEntity
 
 
 def honoured_areas(conn: sqlite3.Connection, honours: dict, limit: int = 8, top: int = 3) -> tuple[AreaHonours, ...]:
-    """Counties and districts by the number of honoured organisations in them."""
+    """Counties and districts by the number of honoured organisations in them.
+    A fixed number of queries whatever the number of organisations: where they
+    are located, one step up for places the gazetteer did not link, then the
+    hierarchy or the county a name starts with (memoised per place)."""
     gaz = places.gazetteer()
     if gaz is None or not honours:
         return ()
     home = _home_cities(conn)
     located = _places_of(conn, list(honours))
+    counties: dict = {}
+
+    def county(code: str | None, name: str) -> str | None:
+        if (code, name) not in counties:
+            counties[(code, name)] = _county_of_code(gaz, code) or _county_by_prefix(gaz, name, home)
+        return counties[(code, name)]
+
     members: dict[str, list[int]] = defaultdict(list)
     for org, (name, _names, _m) in honours.items():
-        code = None
-        for place_code, place_name in located.get(org, ()):
-            code = _county_of_code(gaz, place_code) or _county_by_prefix(gaz, place_name, home)
-            if code:
-                break
-        code = code or _county_by_prefix(gaz, name, home)
+        code = next((c for c in (county(pc, pn) for pc, pn in located.get(org, ())) if c), None)
+        code = code or county(None, name)
         if code:
             members[code].append(org)
+
+    def weight(code: str) -> tuple:
+        return (-len(members[code]), -sum(len(honours[o][1]) for o in members[code]), code)
+
+    chosen = sorted(members, key=weight)[:limit]
+    entity_of = _entities_of_codes(conn, chosen)
     areas = []
-    for code, orgs in members.items():
+    for code in chosen:
+        orgs = sorted(members[code], key=lambda o: (-len(honours[o][1]), -honours[o][2], o))
         division = gaz.get(code)
-        ranked = sorted(orgs, key=lambda o: (-len(honours[o][1]), -honours[o][2], o))
         areas.append(AreaHonours(
-            name=division.name if division else code, code=code, entity_id=_entity_of_code(conn, code),
+            name=division.name if division else code, code=code, entity_id=entity_of.get(code),
             organisations=len(orgs), honours=sum(len(honours[o][1]) for o in orgs),
-            top=tuple(RankedEntity(o, honours[o][0], "ORG", len(honours[o][1]), tuple(honours[o][1])) for o in ranked[:top]),
+            top=tuple(RankedEntity(o, honours[o][0], "ORG", len(honours[o][1]), tuple(honours[o][1])) for o in orgs[:top]),
         ))
-    areas.sort(key=lambda a: (-a.organisations, -a.honours, a.code))
-    return tuple(areas[:limit])
+    return tuple(areas)
 
 
 def _places_of(conn, orgs: list[int]) -> dict[int, list[tuple[str | None, str]]]:
-    """(admin code, name) of the places each organisation is located in, followed
-    up to three located_in/part_of steps for places the gazetteer did not link."""
-    out: dict[int, list[tuple[str | None, str]]] = defaultdict(list)
+    """(admin code, name) of the places each organisation is located in; for a
+    place the gazetteer did not link, also the linked places it lies in (one step)."""
     rows = conn.execute(
         "SELECT r.subject_id, p.id, p.admin_code, p.name FROM relations r JOIN entities p ON p.id = r.object_id "
         "WHERE r.relation = 'located_in' AND r.hidden = 0 AND p.type = 'PLACE' "
         "AND r.subject_id IN (SELECT value FROM json_each(?)) ORDER BY r.subject_id, r.id",
         (json.dumps(orgs),),
     ).fetchall()
+    unlinked = sorted({place for _org, place, code, _name in rows if not code})
+    parents: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for child, code, name in conn.execute(
+        "SELECT r.subject_id, p.admin_code, p.name FROM relations r JOIN entities p ON p.id = r.object_id "
+        "WHERE r.subject_id IN (SELECT value FROM json_each(?)) AND r.relation IN ('located_in', 'part_of') "
+        "AND r.hidden = 0 AND p.type = 'PLACE' AND p.admin_code IS NOT NULL",
+        (json.dumps(unlinked),),
+    ):
+        parents[child].append((code, name))
+    out: dict[int, list[tuple[str | None, str]]] = defaultdict(list)
     for org, place, code, name in rows:
         out[org].append((code, name))
-        if not code:
-            out[org].extend(_linked_ancestor(conn, place))
+        out[org].extend(parents.get(place, ()))
     return out
-
-
-def _linked_ancestor(conn, place: int, steps: int = 3) -> list[tuple[str | None, str]]:
-    frontier, seen, found = [place], {place}, []
-    for _ in range(steps):
-        rows = conn.execute(
-            "SELECT p.id, p.admin_code, p.name FROM relations r JOIN entities p ON p.id = r.object_id "
-            "WHERE r.subject_id IN (SELECT value FROM json_each(?)) AND r.relation IN ('located_in', 'part_of') "
-            "AND r.hidden = 0 AND p.type = 'PLACE'",
-            (json.dumps(frontier),),
-        ).fetchall()
-        frontier = [r[0] for r in rows if r[0] not in seen]
-        seen.update(frontier)
-        found += [(code, name) for _id, code, name in rows if code]
-        if found or not frontier:
-            break
-    return found
 
 
 def _county_of_code(gaz, code: str | None) -> str | None:
@@ -169,13 +191,16 @@ def _home_cities(conn) -> set[str]:
     return {r[0] for r in conn.execute("SELECT DISTINCT home_city FROM documents WHERE home_city IS NOT NULL")}
 
 
-def _entity_of_code(conn, code: str) -> int | None:
-    row = conn.execute(
-        "SELECT id FROM entities e WHERE admin_code = ? AND type = 'PLACE' AND merged_into IS NULL "
-        "ORDER BY mentions DESC, id LIMIT 1",
-        (code,),
-    ).fetchone()
-    return row[0] if row else None
+def _entities_of_codes(conn, codes: list[str]) -> dict[str, int]:
+    """The place entity of each administrative code (the most mentioned), where the project has one."""
+    found: dict[str, int] = {}
+    for code, entity_id in conn.execute(
+        "SELECT admin_code, id FROM entities WHERE type = 'PLACE' AND merged_into IS NULL "
+        "AND admin_code IN (SELECT value FROM json_each(?)) ORDER BY mentions DESC, id",
+        (json.dumps(codes),),
+    ):
+        found.setdefault(code, entity_id)
+    return found
 
 
 def months(conn: sqlite3.Connection) -> tuple[MonthCount, ...]:
