@@ -15,6 +15,10 @@ order, `--psm 3`) and in the project's reading order (explorer/ingest/
 reading_order.py, recursive XY cut). Character accuracy is 1 - edit
 distance / length, spaces ignored; a sentence is whole when its opening
 and its close stand in order at the distance its length says.
+
+Web pages (the other input of issue 15) are timed too: the project's reader
+(trafilatura + the project's rules) on the five fixture layouts of
+tests/ingest/web_fixtures.py, beside trafilatura alone in the same run.
 """
 
 from __future__ import annotations
@@ -101,10 +105,51 @@ def runs_for(engine: str, page: RenderedPage, lines: list[OcrLine], wall: float,
             Run(engine, "reading order", wall, cpu, *score(page, ordered))]
 
 
+def web_pages() -> None:
+    """Headline, date and body right on the fixture layouts; ms per page (best of 3)."""
+    import json
+
+    import trafilatura
+    from web_fixtures import BODY, LAYOUTS
+
+    from explorer.ingest.html import read_html
+
+    def best(action) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - started)
+        return min(times) * 1000
+
+    ours = [0, 0, 0]
+    alone = [0, 0, 0]
+    ms_ours = ms_alone = 0.0
+    for page in LAYOUTS:
+        data = page.html.encode(page.encoding)
+        result = read_html(data, page.name)
+        ours = [ours[0] + (result.headline == page.headline), ours[1] + (result.date == page.date),
+                ours[2] + (result.text.split("\n\n") == [page.headline, *BODY])]
+        plain = json.loads(trafilatura.extract(page.html, output_format="json", with_metadata=True) or "{}")
+        text = plain.get("text") or ""
+        alone = [alone[0] + (plain.get("title") == page.headline), alone[1] + (plain.get("date") == page.date),
+                 alone[2] + ([ln for ln in text.split("\n") if ln.strip()] == list(BODY))]
+        ms_ours += best(lambda data=data, name=page.name: read_html(data, name))
+        ms_alone += best(lambda html=page.html: trafilatura.extract(html, output_format="json", with_metadata=True))
+    n = len(LAYOUTS)
+    print(f"\nweb pages ({n} site layouts): {'headline':>8} {'date':>5} {'body exact':>10} {'ms/page':>8}")
+    print(f"  explorer (trafilatura + rules) {ours[0]:>4}/{n} {ours[1]:>3}/{n} {ours[2]:>8}/{n} {ms_ours / n:>8.0f}")
+    print(f"  trafilatura alone              {alone[0]:>4}/{n} {alone[1]:>3}/{n} {alone[2]:>8}/{n} {ms_alone / n:>8.0f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one page (3 columns, 150 dpi)")
+    parser.add_argument("--web", action="store_true", help="web pages only (no OCR)")
     args = parser.parse_args(argv or [])
+    web_pages()
+    if args.web:
+        return
     pages = PAGES[:1] if args.quick else PAGES
     has_tesseract = shutil.which("tesseract") is not None
     if not has_tesseract:
