@@ -99,9 +99,16 @@ def corrections_touching(conn: sqlite3.Connection, path: str, entity_ids: set[in
     for op, params in conn.execute("SELECT op, params FROM edits WHERE active = 1"):
         p = json.loads(params)
         named = {p.get(k) for k in ("entity", "keep", "other", "new", "subject", "object")}
-        if named & entity_ids or any(key[0] == path for key in p.get("articles", ())):
+        if named & entity_ids or any(_article_path(key) == path for key in p.get("articles", ())):
             count += 1
     return count
+
+
+def _article_path(key) -> str | None:
+    """The document path an edit's article key names ({"hash", "path", "idx"}, or [path, idx] of older edits)."""
+    if isinstance(key, dict):
+        return key.get("path")
+    return key[0] if isinstance(key, (list, tuple)) and key else None
 
 
 def remove(conn: sqlite3.Connection, document_id: int) -> tuple[DocumentInfo, tuple[int, int, int], int, int]:

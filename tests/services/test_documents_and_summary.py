@@ -150,3 +150,15 @@ def test_comentions_count_shared_articles(project):
     x, y, n = pairs[0]
     shared = {m.article_id for m in query.entity(project, x).mentions} & {m.article_id for m in query.entity(project, y).mentions}
     assert len(shared) == n
+
+
+def test_a_split_correction_survives_remove_and_reingest(project, ingested_sample):
+    corpus = ingested_sample[1]
+    page = next(d for d in documents.list_documents(project) if d.name.endswith("2023-03-14_p02.txt"))
+    hit = query.find_entity(project, "山东泓岳精工科技有限公司")
+    article = query.entity(project, hit.id).mentions[0].article_id
+    corrections.split(project, hit.id, [article], "另一家泓岳")
+    report = documents.remove(project, page.id)
+    assert report.corrections_kept >= 1
+    ingest.run(project, [corpus / page.name], OPTIONS, TaskState())
+    assert query.search(project, "另一家泓岳") and query.entity(project, query.search(project, "另一家泓岳")[0].id).mentions
