@@ -273,6 +273,22 @@ def find_award_names(doc: Doc) -> None:
     for match in _chief_system().finditer(text):
         if not spans.overlapping(doc, match.start(), match.end(), {"PROGRAM", "HONOR"}):
             spans.add(doc, match.start(), match.end(), "PROGRAM", "plan")
+    quoted_title_runs(doc, text)
+
+
+QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”[、和及]?){2,}")
+QUOTED_ONE = re.compile(r"“([^“”\n]{2,12})”")
+
+
+def quoted_title_runs(doc: Doc, text: str) -> None:
+    """被授予“杰出企业家”“优秀企业家”称号: each quoted title of a run after an award verb."""
+    verbs = _any("award_name_verbs")
+    for run in QUOTED_RUN.finditer(text):
+        if not re.search(f"{verbs}$", text[max(0, run.start() - 4) : run.start()]):
+            continue
+        for one in QUOTED_ONE.finditer(text, run.start(), run.end()):
+            if not spans.overlapping(doc, one.start(1), one.end(1), {"HONOR", "PROGRAM"}):
+                spans.add(doc, one.start(1), one.end(1), "HONOR", "award")
 
 
 def find_honors(doc: Doc) -> None:

@@ -149,3 +149,14 @@ def test_a_numbered_slogan_in_quotes_is_a_programme(make_doc):
     doc = make_doc([(c, "n") for c in text])
     find_quoted(doc)
     assert {(m.text, m.label) for m in spans.mentions(doc)} == {("三个一批", "PROGRAM"), ("十大突破", "PROGRAM")}
+
+
+def test_each_quoted_title_of_a_run_after_an_award_verb_is_an_honour(make_doc):
+    from explorer.nlp import spans
+    from explorer.nlp.programs import find_award_names
+
+    text = "近百名企业家被授予“杰出企业家”“优秀企业家”、“明星企业家”称号。他说“好好干”“加油”。"
+    doc = make_doc([(c, "n") for c in text])
+    find_award_names(doc)
+    assert {(m.text, m.label) for m in spans.mentions(doc)} == {
+        ("杰出企业家", "HONOR"), ("优秀企业家", "HONOR"), ("明星企业家", "HONOR")}
