@@ -130,11 +130,12 @@ class Backend:
 
         return [hit for hit, _score in query.rankings(self.project, entity_type, "mentions", limit)]
 
-    def comentions(self, entity_ids, min_articles: int = 1):
-        """(a, b, articles) for pairs of these entities named in the same articles."""
+    def comentions(self, entity_ids, min_articles: int = 1, limit: int = 1500):
+        """(a, b, articles) for pairs of these entities named in the same articles,
+        the strongest `limit` (a canvas of 400 hubs could otherwise get 5,000 lines)."""
         from explorer.services import query
 
-        return query.comentions(self.project, list(entity_ids), min_articles)
+        return query.comentions(self.project, list(entity_ids), min_articles, limit)
 
     def entity(self, entity_id: int):
         from explorer.services import query
