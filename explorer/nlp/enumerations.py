@@ -270,6 +270,8 @@ RULES = (
     written_facts.titled_issuers,
     written_facts.topic_awards,
     written_facts.participation,
+    written_facts.walked_into,
+    written_facts.landed,
     written_facts.offices,
     written_facts.seats,
 )

@@ -10,6 +10,7 @@ import re
 
 from explorer.nlp.facts import Context, Facts
 from explorer.nlp.lexicon import derived, pattern, words
+from explorer.nlp.relation_patterns import is_firm
 from explorer.nlp.spans import Mention
 
 
@@ -175,3 +176,37 @@ def _opens_clause(ctx: Context, m: Mention) -> bool:
     """The subject of its clause: at its start (主抓海宁至杭州X工程: 海宁 is no actor)."""
     start = ctx.clause_start(m.start)
     return m.start - start <= 4 and not ctx.mentions.between(start, m.start)
+
+
+@derived
+def _scene() -> re.Pattern:
+    """走进X开发区， / 来到X镇，: a sentence that walks the reader into a place."""
+    return re.compile(rf"(?:^|(?<=[。！？\n]))\s*(?:{pattern('enumeration_scene_verbs')})")
+
+
+def walked_into(ctx: Context, facts: Facts) -> None:
+    """走进X开发区，…：A、B等企业车间内机器轰鸣: the firms of the sentence are in the
+    place the reader is walked into."""
+    for scene in _scene().finditer(ctx.text):
+        place = longest([m for m in ctx.mentions.starting(scene.end(), ("PLACE",)) if not m.rule.deictic])
+        if place is None or ctx.text[place.end : place.end + 1] not in "，,":
+            continue
+        sentence = ctx.sentence_of(place.start)
+        for firm in ctx.mentions.between(place.end, sentence[1]):
+            if is_firm(firm):
+                facts.add(firm, "located_in", place, sentence, 0.55)
+
+
+def landed(ctx: Context, facts: Facts) -> None:
+    """X科创园作为…，A、B、C等重点项目相继落地: what lands, with no place after the
+    verb, lands in the park the sentence is about."""
+    for verb in re.finditer(rf"等(?:重点|重大)?(?:项目|企业|机构|平台)(?:相继|先后|纷纷)?(?:{pattern('enumeration_landing_verbs')})[，。；,]",
+                            ctx.text):
+        sentence = ctx.sentence_of(verb.start())
+        park = subject_place(ctx, sentence[0], verb.start())
+        if park is None or park.attrs.get("code") or park.rule.deictic or not _opens_clause(ctx, park):
+            continue
+        item = longest([m for m in ctx.mentions.ending(verb.start()) if m.label in ("ORG", "PLACE")])
+        items = [item, *ctx.listed_before(item, lambda m: m.label in ("ORG", "PLACE"))] if item else []
+        for m in items:
+            facts.add(m, "located_in", park, sentence, 0.55)

@@ -207,3 +207,18 @@ def test_a_place_inside_the_clause_is_no_actor(make_doc):
     doc = _doc(make_doc, text, [("乙区", "PLACE", "gazetteer", None, {"code": "110103", "level": "district"}),
                                 ("戊航道改造工程", "PROGRAM", "quoted", None, {})])
     assert _triples(doc) == set()
+
+
+def test_firms_of_a_sentence_that_walks_into_a_zone_are_in_it(make_doc):
+    text = "走进丙经济开发区，热潮扑面而来：甲乙科技有限公司、丙丁电子股份有限公司等企业车间内机器轰鸣。走进车间，戊己材料有限公司很忙。"
+    doc = _doc(make_doc, text, [("丙经济开发区", "PLACE", "compound", None, {}), *FIRMS])
+    assert _triples(doc) == {("甲乙科技有限公司", "located_in", "丙经济开发区"), ("丙丁电子股份有限公司", "located_in", "丙经济开发区")}
+
+
+def test_listed_projects_land_in_the_park_the_sentence_is_about(make_doc):
+    text = "丁科创园作为开发区的核心板块，大力建设，甲乙研发中心、丙丁研究院等重点项目相继落地。乙县，戊项目等项目落地。"
+    doc = _doc(make_doc, text, [("丁科创园", "PLACE", "compound", None, {}), ("甲乙研发中心", "ORG", "compound", None, {}),
+                                ("丙丁研究院", "ORG", "compound", None, {}),
+                                ("乙县", "PLACE", "gazetteer", None, {"code": "110102", "level": "county"}),
+                                ("戊项目", "PROGRAM", "project", None, {})])
+    assert _triples(doc) == {("甲乙研发中心", "located_in", "丁科创园"), ("丙丁研究院", "located_in", "丁科创园")}
