@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
 from explorer.core import TaskState
 from explorer.core.eta import TimeLeft, short
 from explorer.services.progress import IngestProgress
@@ -43,3 +45,30 @@ def test_time_left_is_linear_in_the_work_done_and_silent_at_first():
     assert left.seconds(0.2) == 120.0
     assert left.seconds(1.0) == 0.0
     assert [short(s) for s in (3, 44, 130, 4000)] == ["5 s", "45 s", "2 min", "1 h 7 min"]
+
+
+@pytest.mark.slow
+def test_a_worker_process_reports_its_ocr_pages_to_the_parent():
+    """ProcessPool: PageProgress travels over the worker's pipe to `pages`."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from explorer.services import parallel
+    from explorer.settings import IngestOptions
+
+    image = Image.new("RGB", (600, 80), "white")
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 30)
+    ImageDraw.Draw(image).text((20, 20), "全市重点项目进展顺利。", font=font, fill="black")
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    pages = []
+    pool = parallel.ProcessPool(1, IngestOptions())
+    try:
+        job = parallel.Job(0, "/scans/strip.png", data=data.getvalue())
+        ((_job, result),) = list(pool.results([job], TaskState(), None, lambda j, d, t: pages.append((j.seq, d, t))))
+    finally:
+        pool.close()
+    assert pages == [(0, 0, 1), (0, 1, 1)]
+    assert result.document.ocr is not None and result.document.media_type == "image/png"
+    result.close()
