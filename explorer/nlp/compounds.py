@@ -315,11 +315,12 @@ def label_of(head: Head, reach: Reach, name: str) -> str | None:
         return "HONOR" if strict or "重点" in name[: head.start - reach.start] and (reach.level or reach.local) else head.label
     if head.label == "ORG":
         return "HONOR" if strict else head.label
-    if strict or reach.marker or reach.level and not reach.local:
-        return "HONOR"
+    if strict or reach.marker or reach.level and not reach.local and not name.endswith(ZONE_HEADS):
+        return "HONOR"  # 乙省特色产业集群 is a list; 甲省石花经济开发区 a zone
     return head.label
 
 
+ZONE_HEADS = ("开发区", "高新区", "新区", "工业园", "工业园区", "产业园")  # a province names the zone, not a list
 STRICT_LEVEL = re.compile(r"[国省市县区镇村部]级")
 
 

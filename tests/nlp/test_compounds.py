@@ -148,3 +148,9 @@ def test_the_paper_of_a_dateline_is_an_organisation(make_doc):
     doc = make_doc([("招商", "vn"), ("再破", "v"), ("千亿", "m"), ("甲山", "LOC"), ("日报讯", "n"), (" ", "w"), ("记者", "n")])
     dateline_papers(doc)
     assert {(m.text, m.label) for m in spans.mentions(doc)} == {("甲山日报", "ORG")}
+
+
+def test_a_zone_named_with_its_province_is_a_place(make_doc):
+    doc = _with_places(make_doc, [("位于", "v"), ("乙省", "LOC"), ("石花", "n"), ("经济开发区", "n")], [("乙省", "province")])
+    compound_names(doc)
+    assert ("乙省石花经济开发区", "PLACE") in {(m.text, m.label) for m in spans.mentions(doc)}
