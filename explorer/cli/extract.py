@@ -14,7 +14,7 @@ from explorer.settings import IngestOptions
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("extract", help="print the entities and relations found in files (no project needed)")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .pdf .html)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .pdf .html, scans .png .jpg .tif)")
     p.add_argument(
         "--home-city",
         default=None,

@@ -15,7 +15,7 @@ from explorer.settings import IngestOptions
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("ingest", help="read news pages into the project")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .pdf .html)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .pdf .html, scans .png .jpg .tif)")
     p.add_argument("--source", help="name of the paper (default: detected from the text)")
     p.add_argument(
         "--home-city",
