@@ -124,8 +124,8 @@ def find_heads(ws: list[Word], text: str) -> list[Head]:
     heads = []
     starts = [w.idx for w in ws]
     for i, w in enumerate(ws):
-        if w.tag_ in ("w", "m", "TIME") or w.text in word_set("not_heads"):
-            continue
+        if w.tag_ in ("w", "TIME") or w.tag_ == "m" and not w.text.endswith("期") or w.text in word_set("not_heads"):
+            continue  # numbers are not heads; a project's phase (二期) is
         cut = _title_cut(w.text)
         if cut is None:
             continue
