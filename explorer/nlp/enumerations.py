@@ -272,6 +272,7 @@ RULES = (
     written_facts.participation,
     written_facts.walked_into,
     written_facts.landed,
+    written_facts.prefixed_sites,
     written_facts.offices,
     written_facts.seats,
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp.facts import Context, Facts
 from explorer.nlp.lexicon import derived, pattern, words
 from explorer.nlp.relation_patterns import is_firm
@@ -96,8 +97,17 @@ def subject_place(ctx: Context, start: int, end: int) -> Mention | None:
             continue
         opened = len(re.findall(r"[（(]", ctx.text[start : m.start])) > len(re.findall(r"[）)]", ctx.text[start : m.start]))
         if not opened and not _nested(ctx, m):
-            return m
+            return _innermost(ctx, m)
     return None
+
+
+def _innermost(ctx: Context, place: Mention) -> Mention:
+    """谷城县石花镇是…: the sentence is about the last place of a chain."""
+    while True:
+        inner = longest([m for m in ctx.mentions.starting(place.end, ("PLACE",)) if m.attrs.get("code")])
+        if inner is None or not place.attrs.get("code"):
+            return place
+        place = inner
 
 
 def titled_issuers(ctx: Context, facts: Facts) -> None:
@@ -210,3 +220,24 @@ def landed(ctx: Context, facts: Facts) -> None:
         items = [item, *ctx.listed_before(item, lambda m: m.label in ("ORG", "PLACE"))] if item else []
         for m in items:
             facts.add(m, "located_in", park, sentence, 0.55)
+
+
+PREFIX_LEVELS = ("district", "county", "county_city", "town", "township", "street")
+
+
+def prefixed_sites(ctx: Context, facts: Facts) -> None:
+    """高明X产业集群 → 高明区, 狮山X产业园 → 狮山镇: a county, district or town
+    written directly before a park's or cluster's name, when the article also names
+    it on its own (the gazetteer gives the canonical name). Not for zones named
+    after their city (X经济开发区) nor for firms (annotators rarely count those)."""
+    gazetteer = load_gazetteer()
+    standalone = {str(m.attrs["code"]): m for m in ctx.mentions.all
+                  if m.label == "PLACE" and m.attrs.get("code") and not m.rule.deictic and not _nested(ctx, m)}
+    for site in ctx.mentions.all:
+        if site.label != "PLACE" or site.attrs.get("code") or not site.text.endswith(words("enumeration_sited_heads")):
+            continue
+        for length in range(min(5, len(site.text) - 3), 1, -1):
+            found = [d for d in gazetteer.lookup(site.text[:length]) if d.level in PREFIX_LEVELS and d.code in standalone]
+            if found:
+                facts.add_in_sentence(site, "located_in", standalone[found[0].code], 0.55)
+                break

@@ -222,3 +222,35 @@ def test_listed_projects_land_in_the_park_the_sentence_is_about(make_doc):
                                 ("乙县", "PLACE", "gazetteer", None, {"code": "110102", "level": "county"}),
                                 ("戊项目", "PROGRAM", "project", None, {})])
     assert _triples(doc) == {("甲乙研发中心", "located_in", "丁科创园"), ("丙丁研究院", "located_in", "丁科创园")}
+
+
+def test_a_county_written_before_a_cluster_says_where_it_is(make_doc, monkeypatch):
+    """Invented names, so a two-entry table stands in for the gazetteer; a city
+    before a park and a zone named after its district give nothing."""
+
+    class Division:
+        def __init__(self, code, level):
+            self.code, self.level = code, level
+
+    class Table:
+        def lookup(self, name):
+            return {"乙区": [Division("110103", "district")], "甲市": [Division("1101", "city")]}.get(name, [])
+
+    monkeypatch.setattr("explorer.nlp.written_facts.load_gazetteer", lambda: Table())
+    text = "乙区、甲市引进项目。乙区智能装备产业集群获评省级集群，甲市数字产业园开园，乙区经济开发区扩区。"
+    doc = _doc(make_doc, text, [
+        ("乙区", "PLACE", "gazetteer", None, {"code": "110103", "level": "district"}),
+        ("乙区智能装备产业集群", "PLACE", "compound", None, {}),
+        ("甲市", "PLACE", "gazetteer", None, CITY, 1),
+        ("甲市数字产业园", "PLACE", "compound", None, {}),
+        ("乙区经济开发区", "PLACE", "compound", None, {}),
+    ])
+    assert _triples(doc) == {("乙区智能装备产业集群", "located_in", "乙区")}
+
+
+def test_a_seat_lies_in_the_last_place_of_the_subject_chain(make_doc):
+    text = "丙县丁镇是乙经济开发区所在地，产值占丙县的四成。"
+    doc = _doc(make_doc, text, [("丙县", "PLACE", "gazetteer", None, {"code": "110104", "level": "county"}),
+                                ("丁镇", "PLACE", "gazetteer", None, {"code": "110104001", "level": "town"}),
+                                ("乙经济开发区", "PLACE", "compound", None, {})])
+    assert _triples(doc) == {("乙经济开发区", "located_in", "丁镇")}
