@@ -95,7 +95,7 @@ def spring_layout(nodes, edges, center, previous: dict, pinned: tuple, label_siz
     return result
 
 
-def separate(positions: dict, gap: float, frozen: set = frozenset(), rounds: int = 40) -> dict:
+def separate(positions: dict, gap: float, frozen: set | frozenset = frozenset(), rounds: int = 40) -> dict:
     """Push apart nodes closer than `gap` (a spring layout can leave leaves of one
     hub on top of each other); `frozen` nodes stay where they are."""
     import numpy as np
@@ -209,7 +209,8 @@ def _ring_component(adjacency: dict, members: list, center=None) -> tuple[float,
     if len(members) == 1:
         return NODE_SPACING / 2, {members[0]: (0.0, 0.0)}
     root = center if center in members else max(members, key=lambda node: len(adjacency[node]))
-    depth, parent, children, order = {root: 0}, {root: None}, {root: []}, [root]
+    children: dict = {root: []}
+    depth, parent, order = {root: 0}, {root: None}, [root]
     for node in order:  # `order` grows while we walk it: a breadth-first queue
         below = depth[node] + 1
         for neighbour in adjacency[node]:

@@ -96,7 +96,7 @@ def content_counts(conn: sqlite3.Connection, document_id: int) -> tuple[int, int
 def corrections_touching(conn: sqlite3.Connection, path: str, entity_ids: set[int]) -> int:
     """Active corrections that name one of `entity_ids` or an article of `path`."""
     count = 0
-    for op, params in conn.execute("SELECT op, params FROM edits WHERE active = 1"):
+    for (params,) in conn.execute("SELECT params FROM edits WHERE active = 1"):
         p = json.loads(params)
         named = {p.get(k) for k in ("entity", "keep", "other", "new", "subject", "object")}
         if named & entity_ids or any(_article_path(key) == path for key in p.get("articles", ())):

@@ -72,7 +72,7 @@ def most_connected(conn: sqlite3.Connection, per_type: int = 5, types=CONNECTED_
         chunk = ranked[start:start + 2000]
         known = _entities(conn, [i for i, _ in chunk])
         for entity_id, n in chunk:
-            name, type_, _m = known.get(entity_id, (None, None, 0))
+            name, type_, _m = known.get(entity_id, ("", "", 0))
             if type_ in out and len(out[type_]) < per_type:
                 out[type_].append(RankedEntity(entity_id, name, type_, n))
         if all(len(v) >= per_type for v in out.values()):
@@ -214,7 +214,7 @@ def months(conn: sqlite3.Connection) -> tuple[MonthCount, ...]:
     counted = dict(rows)
     year, month = int(rows[0][0][:4]), int(rows[0][0][5:7])
     end = rows[-1][0]
-    filled = []
+    filled: list[MonthCount] = []
     while len(filled) < MONTHS_SHOWN:
         key = f"{year:04d}-{month:02d}"
         filled.append(MonthCount(key, counted.get(key, 0)))
