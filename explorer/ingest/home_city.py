@@ -29,7 +29,8 @@ _PAPER = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|都市报|�
 _PAPER_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|都市报|时报|商报)[讯訊]")
 _DATELINE = re.compile(r"本[报報]([\u4e00-\u9fff]{2,6}?)[讯訊电電]")
 _SOURCE_LINE = re.compile(r"(?:来源|來源|稿源)\s*[:：]\s*([^\n]{2,40})")
-_HOST = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:gov\.cn|com\.cn|com|cn|net|org))", re.IGNORECASE)
+# labels bounded as DNS bounds them: an unbounded [a-z0-9-]+ is quadratic on a long run of digits
+_HOST = re.compile(r"(?<![a-z0-9-])(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}(?:gov\.cn|com\.cn|com|cn|net|org))", re.IGNORECASE)
 _NAME_PART = re.compile(r"[A-Za-z]+|[\u4e00-\u9fff]+")
 # places a local paper writes about: full names ending in 市/县/区/旗 (and city short names)
 _DIVISION_END = set("市县区旗")

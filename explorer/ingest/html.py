@@ -58,12 +58,30 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
     return decode_bytes(data, path)
 
 
+MAX_DEPTH_FOR_TRAFILATURA = 300  # deeper pages go to the project's iterative rules
+
+
 def parse_html(text: str):
-    """An lxml tree without the 255-level nesting limit (deep pages lose no text)."""
+    """An lxml tree without the 255-level nesting limit (deep pages lose no
+    text); markup with no document at all is an empty page."""
+    import lxml.etree
     import lxml.html
 
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
-    return lxml.html.document_fromstring(text.lstrip("\ufeff"), parser=parser)
+    try:
+        return lxml.html.document_fromstring(text.lstrip("\ufeff"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        raise EmptyFileError("", "the web page holds no document") from None
+
+
+def _deeper_than(tree, limit: int) -> bool:
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node)
+    return False
 
 
 def clean_headline(title: str | None, site: str | None) -> str | None:
@@ -131,7 +149,8 @@ def extract_page(text: str, encoding: str) -> HtmlPage:
     """Headline, date, site and main text of one decoded page."""
     tree = parse_html(text)
     meta = html_fallback.page_meta(tree)
-    result = _trafilatura(parse_html(text))  # trafilatura prunes the tree it is given
+    deep = _deeper_than(tree, MAX_DEPTH_FOR_TRAFILATURA)  # trafilatura recurses: keep it to ordinary pages
+    result = None if deep else _trafilatura(parse_html(text))  # it prunes the tree it is given
     site = meta.get("og:site_name") or meta.get("application-name") or getattr(result, "sitename", None)
     headline = choose_headline(tree, meta, getattr(result, "title", None), site)
     lines = _body_lines(result.text, headline) if result is not None and result.text else []
@@ -149,7 +168,10 @@ def read_html(data: bytes, path: str) -> HtmlPage:
     from explorer.ingest import web_edition
 
     text, encoding = decode_html(data, path)
-    tree = parse_html(text)
+    try:
+        tree = parse_html(text)
+    except EmptyFileError:
+        raise EmptyFileError(path, "the web page holds no document") from None
     links = web_edition.article_links(tree)
     if web_edition.is_layout_page(tree, links):
         raise LayoutPageError(path, f"layout page: {len(links)} articles linked, not included")

@@ -36,23 +36,26 @@ _INFO_LINE = re.compile(
 )
 
 
-def _collect(node, parts: list[str]) -> None:
-    """Text in document order, a line break around block elements; comments skipped."""
-    if isinstance(node.tag, str):
-        block = node.tag in _BLOCKS
-        if block:
-            parts.append("\n")
-        parts.append(node.text or "")
-        for child in node:
-            _collect(child, parts)
-            parts.append(child.tail or "")
-        if block:
-            parts.append("\n")
-
-
 def _text_of(element) -> str:
+    """Text in document order, a line break around block elements; comments
+    skipped. Iterative: a page nested thousands of levels deep must not
+    exhaust the stack."""
+    from lxml import etree
+
     parts: list[str] = []
-    _collect(element, parts)
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        element_node = isinstance(node.tag, str)
+        block = element_node and node.tag in _BLOCKS
+        if event == "start":
+            if block:
+                parts.append("\n")
+            if element_node:
+                parts.append(node.text or "")
+        else:
+            if block:
+                parts.append("\n")
+            if node is not element:
+                parts.append(node.tail or "")
     return "".join(parts)
 
 
