@@ -6,8 +6,9 @@ News reports name honour lists by counting and then enumerating:
 A、B…入选Y / 全市累计41户，其中：甲区5户、乙县14户. A counting place is where
 the listed bodies are; the list's honour is what each receives. Notices name
 their issuer in the title (〈body〉关于印发X的通知 … 《X》已经市政府同意，现印发给
-你们), offices are named after their parent body (X市人民政府办公室), and a place
-written directly before a firm's name says where it is. Runs after `relations`
+你们), offices are named after their parent body (X市人民政府办公室), and a
+county written directly before a park's name says where it is (written_facts.py
+has these). Runs after `relations`
 and adds only what that component did not state; arguments are named as the
 resolved mentions are. Word lists are data (`data/enumeration_*.txt`).
 """
@@ -50,6 +51,12 @@ def _lead() -> re.Pattern:
     return re.compile(pattern("enumeration_list_leads"))
 
 
+def _past_gap(text: str, pos: int) -> int:
+    """Past the colon, comma or line break before a list."""
+    gap = LIST_GAP.match(text, pos)
+    return gap.end() if gap else pos
+
+
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -90,14 +97,15 @@ def items_before(ctx: Context, pos: int) -> list[Mention]:
 def items_after(ctx: Context, pos: int, accept) -> list[Mention]:
     """The names listed from pos on (：A、B、C), skipping the colon or line break
     before the first; a chain of places (甲县乙镇) is its innermost place."""
-    pos = LIST_GAP.match(ctx.text, pos).end()
+    pos = _past_gap(ctx.text, pos)
     items: list[Mention] = []
     while True:
         item = _longest([m for m in ctx.mentions.starting(pos) if accept(m)])
         if item is None:
             return items
-        while item.label == "PLACE" and ctx.mentions.starting(item.end, ("PLACE",)):
-            item = _longest(ctx.mentions.starting(item.end, ("PLACE",)))
+        inner = _longest(ctx.mentions.starting(item.end, ("PLACE",))) if item.label == "PLACE" else None
+        while inner is not None:
+            item, inner = inner, _longest(ctx.mentions.starting(inner.end, ("PLACE",)))
         items.append(item)
         gap = SEPARATOR.match(ctx.text, item.end)
         if gap is None:
@@ -157,7 +165,7 @@ def counted_lists(ctx: Context, facts: Facts) -> None:
 def _list_honour(ctx: Context, count: re.Match, first: int, sentence: tuple[int, int]) -> Mention | None:
     """The honour of 〈list〉N家企业入选X: X, else the honour the sentence opened
     with when nothing else was counted or awarded in between."""
-    if not _trigger().match(ctx.text, LIST_GAP.match(ctx.text, count.end()).end()):
+    if not _trigger().match(ctx.text, _past_gap(ctx.text, count.end())):
         return None
     after = _honour(ctx, count.end(), ctx.clause_end(count.end()))
     if after is not None:
@@ -172,7 +180,7 @@ def counted_then_listed(ctx: Context, facts: Facts) -> None:
     """X市6家企业入选Y。据了解，A、B…F入选Y: the firms of the next sentences, as
     many as were counted, lie in the counting place."""
     for count in _count().finditer(ctx.text):
-        after = LIST_GAP.match(ctx.text, count.end()).end()
+        after = _past_gap(ctx.text, count.end())
         number = _number(count.group(2))
         if count.group(1) or number is None or number < 2 or not _trigger().match(ctx.text, after):
             continue
@@ -293,7 +301,7 @@ def enumerations(doc: Doc) -> Doc:
     """Add the relations of lists, counts, notices and names to those already found."""
     ctx = Context(doc)
     facts = Facts(ctx)
-    facts.records = list(spans.relations(doc))
+    facts.records = list(doc._.relations or ())  # the RelationFact records of the relations component
     facts.seen = {(r.subject, r.relation, r.object) for r in facts.records}
     for rule in RULES:
         rule(ctx, facts)

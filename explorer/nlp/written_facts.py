@@ -1,6 +1,9 @@
 """Facts the writing states outside a sentence pattern: a notice's issuer, an
-office named after its parent body, a site named as a place's seat. Part of
-the enumerations component (enumerations.py); word lists are data
+office named after its parent body, a site named as a place's seat, a
+paragraph's opening name as the winner of a subjectless award sentence, a place
+carrying out a named programme, firms of a scene the reader walks into, listed
+projects landing in a park, a county written before a park's name. Part of the
+enumerations component (enumerations.py); word lists are data
 (`data/enumeration_*.txt`).
 """
 
@@ -113,7 +116,7 @@ def _innermost(ctx: Context, place: Mention) -> Mention:
 def titled_issuers(ctx: Context, facts: Facts) -> None:
     """《X市工业和信息化局关于印发…的通知》: the body before 关于 issues the notice,
     when the article names that body (市工信局 resolves to the same name)."""
-    bodies = {}
+    bodies: dict[str, Mention] = {}
     for m in ctx.mentions.all:
         if m.label == "ORG" and not m.rule.deictic:
             bodies.setdefault(m.canonical, m)
@@ -145,7 +148,8 @@ def _paragraph_topic(ctx: Context, pos: int) -> Mention | None:
     start = ctx.text.rfind("\n", 0, pos) + 1
     if start >= pos:
         return None  # the award sentence opens the paragraph: no topic before it
-    lead = OPENING.match(ctx.text, start).end()
+    opening = OPENING.match(ctx.text, start)
+    lead = opening.end() if opening else start
     named = [m for m in ctx.mentions.starting(lead) if m.label in ("ORG", "PLACE") and not m.rule.deictic]
     return longest(named)
 
@@ -169,7 +173,7 @@ def participation(ctx: Context, facts: Facts) -> None:
             continue
         owner = [m for m in ctx.mentions.ending(program.start) if _acting_place(m) and not _nested(ctx, m)]
         if owner and ctx.text[program.start : program.start + 1] in "“‘《":
-            facts.add_in_sentence(longest(owner), "participates_in", program, 0.55)
+            facts.add_in_sentence(max(owner, key=lambda m: m.end - m.start), "participates_in", program, 0.55)
             continue
         clause = ctx.clause_start(program.start)
         verb = _carrying_out().search(ctx.text, max(clause, program.start - 8), program.start)

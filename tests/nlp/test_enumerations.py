@@ -254,3 +254,9 @@ def test_a_seat_lies_in_the_last_place_of_the_subject_chain(make_doc):
                                 ("丁镇", "PLACE", "gazetteer", None, {"code": "110104001", "level": "town"}),
                                 ("乙经济开发区", "PLACE", "compound", None, {})])
     assert _triples(doc) == {("乙经济开发区", "located_in", "丁镇")}
+
+
+def test_counts_are_read_in_digits_and_chinese_numerals():
+    from explorer.nlp.enumerations import _number
+
+    assert [_number(t) for t in ("7", "三", "十", "十二", "二十", "三十五", "两", "百")] == [7, 3, 10, 12, 20, 35, 2, None]
