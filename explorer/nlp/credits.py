@@ -61,7 +61,8 @@ class Credited:
 
 def _after_role(text: str, match: re.Match) -> list[Credited]:
     """The names after one role word, up to the next role word or punctuation."""
-    found, pos = [], match.end()
+    found: list[Credited] = []
+    pos = match.end()
     while True:
         run = NAME_RUN.match(text, pos)
         if run is None or ROLE.match(text, run.start()):

@@ -64,6 +64,8 @@ def _decode(obj, chain=None):
 srsly.msgpack_encoders.register("explorer_relation", func=_encode)
 srsly.msgpack_decoders.register("explorer_relation", func=_decode)
 
+# 我市（共有）5家企业, 襄阳有三个镇, 南通市新增18个: a place that counts its members is not their subject
+COUNT = re.compile(r"(?:共有|共|有|的|新增|上榜的|入选的|入围的|获评的)?[0-9一二三四五六七八九十百两]+(?:家|户|个|所|项|名)")
 QUOTED_TITLE = 24  # a quoted title or slogan is short; a speech is not
 CLAUSE = re.compile(r"[，；：,;:]")
 YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
@@ -144,8 +146,14 @@ class Context:
         before = text[m.start - 1 : m.start] if m.start else ""
         if before in ("和", "与", "及") and self.mentions.ending(m.start - 1):
             return False  # A和B: the last item of a list, not "with B"
-        return before in ADVERBIAL_BEFORE or text[max(0, m.start - 2) : m.start] in ADVERBIAL_BEFORE2 \
-            or text[m.end : m.end + 1] == "的"
+        if before in ADVERBIAL_BEFORE or text[max(0, m.start - 2) : m.start] in ADVERBIAL_BEFORE2:
+            return True
+        # X的Y公司: X only qualifies a name; A公司的绿色产品入选: A holds what follows
+        return text[m.end : m.end + 1] == "的" and bool(self.mentions.starting(m.end + 1))
+
+    def counts(self, m: Mention) -> bool:
+        """A place followed by a count (我市5家企业, 襄阳有三个镇): it contains the subject."""
+        return m.label == "PLACE" and COUNT.match(self.text, m.end) is not None
 
     def quoted(self, m: Mention) -> bool:
         """Inside a short open “…” (a quoted title or slogan; a quoted speech is longer)."""
@@ -188,6 +196,8 @@ class Context:
             if not after:
                 return found
             partner = max(after, key=lambda m: m.end - m.start)
+            if partner.label == "PLACE" and self.mentions.starting(partner.end, ("PLACE",)):
+                return found  # 甲市乙镇、丙县丁镇: 丙县 heads a chain of its own
             found.append(partner)
             end = partner.end
 

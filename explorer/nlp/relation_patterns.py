@@ -29,8 +29,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from explorer.core.gazetteer import LEVEL_RANK
 from explorer.errors import PipelineError
-from explorer.nlp.facts import Context, Facts
+from explorer.nlp.facts import COUNT, Context, Facts
 from explorer.nlp.lexicon import DATA_DIR, words
 from explorer.nlp.spans import Mention
 
@@ -172,19 +173,19 @@ def _outermost(candidates: list[Mention]) -> list[Mention]:
         o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in candidates)]
 
 
-COUNTED = re.compile(r"(?:共|有|的)?[0-9一二三四五六七八九十百两]+(?:家|户|个|所|项|名)")
-
-
 def _usable_before(ctx: Context, m: Mention) -> bool:
-    """Not an adverbial, a quoted title, a speaker, a reporter, nor a place that
-    counts its members (我市5家企业入选: the firms are the subject)."""
-    return not ctx.adverbial(m) and not ctx.quoted(m) and not ctx.speaker(m) and not ctx.credited(m) \
-        and not (m.label == "PLACE" and COUNTED.match(ctx.text, m.end))
+    """Not an adverbial, a quoted title, a speaker or a reporter."""
+    return not ctx.adverbial(m) and not ctx.quoted(m) and not ctx.speaker(m) and not ctx.credited(m)
+
+
+SUBJECTS = ("ORG", "PLACE", "PERSON")  # what may be a clause's subject
 
 
 def _nearest_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention]:
+    """The nearest possible subject before pos in its clause, if the slot takes it;
+    else (clause+) the sentence's first subject when the clause names none."""
     clause = ctx.clause_start(pos)
-    relevant = [m for m in ctx.mentions.between(clause, pos) if slot.takes(m) or slot.stops(m)]
+    relevant = [m for m in ctx.mentions.between(clause, pos) if m.label in SUBJECTS or slot.takes(m) or slot.stops(m)]
     relevant = _outermost([m for m in relevant if _usable_before(ctx, m)])
     if "agent" in options:
         breaks = list(AGENT_BREAKS.finditer(ctx.text, clause, pos))
@@ -192,13 +193,20 @@ def _nearest_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention
             relevant = [m for m in relevant if m.end <= breaks[-1].start()]  # 市工信局会同市财政局开展…
     if relevant:
         nearest = max(relevant, key=lambda m: (m.end, m.end - m.start, m.label == "ORG"))
-        return [nearest] if slot.takes(nearest) else []
-    if slot.reach != "clause+":
-        return []
+        # a place that counts its members (我市5家企业入选) stands for them: none of its names is the subject
+        return [nearest] if slot.takes(nearest) and not ctx.counts(nearest) else []
+    if slot.reach != "clause+" or COUNT.search(ctx.text, clause, pos):
+        return []  # 街道已有3个社区被评为X: what is counted is the subject, not a name before the clause
     sentence = ctx.sentence_of(pos)
-    first = [m for m in ctx.mentions.between(sentence[0], pos) if slot.takes(m) and _usable_before(ctx, m)]
+    first = [m for m in ctx.mentions.between(sentence[0], pos) if slot.takes(m) and _usable_before(ctx, m)
+             and _same_voice(ctx.text[m.end : pos])]
     first = _outermost(first)
     return first[:1]
+
+
+def _same_voice(between: str) -> bool:
+    """No quote opens or closes between a name and the trigger (a speaker's words are not his acts)."""
+    return between.count("“") == between.count("”") and between.count("「") == between.count("」")
 
 
 def find_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention]:
@@ -274,10 +282,8 @@ def _emit(facts: Facts, pattern: Pattern, first: Mention, second: Mention, at: i
     key = (min(id(subject), id(obj)), max(id(subject), id(obj)), at)
     if key in claimed:
         return  # an earlier pattern read this trigger for these two names
-    if "deeper" in pattern.options:
-        inner, outer = subject.attrs.get("code"), obj.attrs.get("code")
-        if inner and outer and len(inner) <= len(outer):
-            return
+    if "deeper" in pattern.options and not _lies_within(subject, obj):
+        return
     claimed.add(key)
     facts.add_in_sentence(subject, pattern.relation, obj, pattern.confidence, at=at)
 
@@ -293,11 +299,27 @@ def _arguments(ctx: Context, pattern: Pattern, start: int, end: int, unless) -> 
     if target is not None:  # 位于X的Y: Y lies in X, whatever stands before 位于
         return [target], [_chain(ctx, end)[0]]
     afters = find_after(ctx, pattern.after, end, pattern.options)
+    if "uncounted" in pattern.options and afters and COUNT.search(ctx.text, end, afters[0].start):
+        return [], []  # 入选12家, 建成6个X: what is counted is the subject, not a name before
     if unless:
         afters = [m for m in afters if not ctx.text.startswith(unless, m.end)]
     if not afters:
         return [], []
     return find_before(ctx, pattern.before, start, pattern.options), afters
+
+
+ZONE_LIKE = re.compile(r"(?:开发区|高新区|经开区|新区|园区|产业园|示范区|集聚区)$")
+
+
+def _lies_within(inner: Mention, outer: Mention) -> bool:
+    """Of two divisions, the gazetteer must put the first inside the second; a
+    division lies in no facility but a zone (襄阳高新区团山镇), and in no road."""
+    a, b = inner.attrs.get("code"), outer.attrs.get("code")
+    if a and b:  # the text states it; the gazetteer only checks the levels (a village lies in a town)
+        return LEVEL_RANK.get(inner.attrs.get("level", ""), 5) > LEVEL_RANK.get(outer.attrs.get("level", ""), 5)
+    if a:
+        return bool(ZONE_LIKE.search(outer.canonical))
+    return True
 
 
 def apply_pattern(ctx: Context, facts: Facts, pattern: Pattern, claimed: set) -> None:

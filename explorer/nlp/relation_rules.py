@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from explorer.nlp.facts import Context, Facts
+from explorer.core.gazetteer import load_gazetteer
+from explorer.nlp.facts import COUNT, Context, Facts
 from explorer.nlp.lexicon import words
 from explorer.nlp.relation_patterns import is_addressed, is_firm, is_government
 from explorer.nlp.spans import Mention
@@ -18,7 +19,6 @@ LIST_NAME = re.compile(r"(?:拟认定|拟推荐|拟命名|拟入选|认定|推�
 # a list item opens a line, or follows the bracket or stop that closed the previous one
 # (ingest may join the lines of a list: …（共8家）1.A公司（东昌府区）2.B公司…)
 LIST_ITEM = re.compile(r"(?m)(?:(?<=^)|(?<=[\n）)。；;：:]))[ \t　]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)])[ \t　]*")
-COUNTED = re.compile(r"^[^，。；：0-9]{0,4}?[0-9一二三四五六七八九十百两]+(?:家|户|个|所|项)")  # 甲市（上榜的）7户
 BUILT_BY = re.compile(r"由([^，。；]{2,40}?)(?:投资|负责|牵头|与[^，。；]{2,30}?)?(?:建设|实施|承建|开发|运营|打造)")
 
 
@@ -51,10 +51,10 @@ def listed_in_sentence(ctx: Context, facts: Facts) -> None:
             continue
         sentence = ctx.sentence_of(honor.start)
         trigger = LISTED.search(ctx.text, honor.end, sentence[1])
-        clause = ctx.clause_start(honor.start)
-        if trigger is None or AWARD_FIRST.search(ctx.text, clause, honor.start):
+        if trigger is None or AWARD_FIRST.search(ctx.text, ctx.clause_start(honor.start), honor.start):
             continue  # X入选…名单: the trigger comes first, the subject before it (a pattern reads it)
-        names = [m for m in ctx.mentions.between(honor.end, trigger.start()) if _winner(m) and not ctx.adverbial(m)]
+        clause = max(honor.end, ctx.clause_start(trigger.start()))  # 榜单由A和B评价，我市C、D入围: C and D
+        names = [m for m in ctx.mentions.between(clause, trigger.start()) if _winner(m) and not ctx.adverbial(m)]
         firms = [m for m in names if m.label == "ORG"]
         for m in firms or _chain_ends(ctx, [m for m in names if m.label == "PLACE"]):
             facts.add(m, "awarded", honor, sentence, 0.7)
@@ -111,7 +111,8 @@ def named_lists(ctx: Context, facts: Facts) -> None:
     for match in re.finditer(r"分别为|分别是|依次为|名单如下|包括", ctx.text):
         sentence = ctx.sentence_of(match.start())
         index = ctx.sentence_index(match.start())
-        start = match.end() + len(ctx.text[match.end() :][:2]) - len(ctx.text[match.end() :][:2].lstrip(":： "))
+        lead = ctx.text[match.end() : match.end() + 2]
+        start = match.end() + len(lead) - len(lead.lstrip(":：,， "))
         items = _list_after(ctx, start, ctx.sentence_of(start)[1])
         items = [m for m in items if m.label == "ORG" or m.label == "PLACE" and m.attrs.get("code")]
         if len(items) < 2 and not (items and match.group().startswith("分别")):
@@ -121,16 +122,46 @@ def named_lists(ctx: Context, facts: Facts) -> None:
         for item in items:
             if honors:
                 facts.add(item, "awarded", honors[-1], sentence, 0.6)
-        _counted_place(ctx, facts, window, match.start(), items, sentence)
 
 
-def _counted_place(ctx: Context, facts: Facts, start: int, end: int, items, sentence) -> None:
-    """襄阳市6家企业入选…，分别为A、B: the firms lie in the place that counts them."""
-    for place in ctx.mentions.between(start, end):
-        if place.label == "PLACE" and COUNTED.match(ctx.text[place.end : place.end + 10]):
-            for item in items:
-                if item.label == "ORG" and is_addressed(item):
-                    facts.add(item, "located_in", place, sentence, 0.6)
+COUNTED_SCOPE = 2  # sentences after the count where its members may be named
+
+
+COUNT_STATEMENT = re.compile(r"[^，。；、]{0,12}?(?:入选|上榜|入围|获评|纳入|认定|分别|成功)")
+
+
+def _counting_places(ctx: Context) -> list[Mention]:
+    """Places that count their members in a statement (襄阳市6家企业入选…), not in a
+    breakdown (其中，甲区3家、乙县2家)."""
+    found = []
+    for m in ctx.mentions.all:
+        count = COUNT.match(ctx.text, m.end) if m.label == "PLACE" else None
+        if count is not None and COUNT_STATEMENT.match(ctx.text, count.end()):
+            found.append(m)
+    return found
+
+
+def counted_members(ctx: Context, facts: Facts) -> None:
+    """襄阳市6家企业入选国家级绿色工厂。据了解，A、B…入选 / 此次X市上榜的7户企业分别是A、B /
+    我市三个项目成功入围。X园入围…: the firms and parks named with or right after
+    the count lie in the place that counted them (until another place counts its own)."""
+    counting = _counting_places(ctx)
+    for number, place in enumerate(counting):
+        first = ctx.sentence_index(place.start)
+        last = ctx.sentences[min(len(ctx.sentences) - 1, first + COUNTED_SCOPE)][1]
+        if number + 1 < len(counting):
+            last = min(last, ctx.sentence_of(counting[number + 1].start)[0])
+        for m in ctx.mentions.between(place.end, last):
+            member = is_addressed(m) or m.label == "PLACE" and not m.attrs.get("code") and not m.rule.deictic
+            if member and not ctx.adverbial(m) and not _placed_by_text(ctx, m):
+                facts.add(m, "located_in", place, ctx.sentence_of(m.start), 0.5)
+
+
+def _placed_by_text(ctx: Context, m: Mention) -> bool:
+    """A place written right before the name, or X(内)的 before it: the text says where it is."""
+    link = re.search(r"(?:内|里|中)?的$|$", ctx.text[max(0, m.start - 2) : m.start])
+    end = m.start - (len(link.group()) if link else 0)
+    return bool(ctx.mentions.ending(end, ("PLACE",)))
 
 
 def listed_items(ctx: Context, facts: Facts) -> None:
@@ -174,6 +205,36 @@ def scene_openers(ctx: Context, facts: Facts) -> None:
         for m in ctx.mentions.between(place.end, sentence[1]):
             if is_addressed(m) or m.label == "PLACE" and not m.attrs.get("code") and not m.rule.deictic:
                 facts.add(m, "located_in", place, sentence, 0.6)
+
+
+def seats(ctx: Context, facts: Facts) -> None:
+    """夷陵区是…三峡大坝所在地 / 石花镇是…湖北石花经济开发区所在地: what stands before
+    所在地 lies in the place that is the clause's subject."""
+    for match in re.finditer(r"所在地", ctx.text):
+        inside = [m for m in ctx.mentions.ending(match.start()) if m.label in ("ORG", "PLACE") and not m.rule.deictic]
+        if not inside:
+            continue
+        clause = ctx.clause_start(match.start())
+        verb = ctx.text.rfind("是", clause, match.start())
+        places = [m for m in ctx.mentions.between(clause, max(verb, clause)) if m.label == "PLACE" and m.attrs.get("code")]
+        if verb >= 0 and places:
+            facts.add_in_sentence(max(inside, key=lambda m: m.end - m.start), "located_in", places[-1], 0.6)
+
+
+def part_of_statements(ctx: Context, facts: Facts) -> None:
+    """襄阳是湖北省三大都市圈之一 / 夷陵区…是宜昌面积最大的市辖区: a division said (是) to
+    be of a larger division it lies in (the gazetteer confirms) lies in it."""
+    gazetteer = load_gazetteer()
+    for match in re.finditer(r"是|为", ctx.text):
+        clause = ctx.clause_start(match.start())
+        before = [m for m in ctx.mentions.between(clause, match.start()) if m.label == "PLACE" and m.attrs.get("code")]
+        after = [m for m in ctx.mentions.between(match.end(), ctx.clause_end(match.end()))
+                 if m.label == "PLACE" and m.attrs.get("code")]
+        if not before or not after:
+            continue
+        inner, outer = before[0], after[0]
+        if inner.attrs["code"] != outer.attrs["code"] and gazetteer.is_within(inner.attrs["code"], outer.attrs["code"]):
+            facts.add_in_sentence(inner, "located_in", outer, 0.6, at=match.start())
 
 
 def government_seats(ctx: Context, facts: Facts) -> None:

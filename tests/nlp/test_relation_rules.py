@@ -118,3 +118,50 @@ def test_a_notice_list_item_with_its_district(make_doc):
         ("甲乙纺织有限公司", "awarded", "绿色工厂"), ("丁戊食品有限公司", "awarded", "绿色工厂"),
         ("甲乙纺织有限公司", "located_in", "丙区"), ("丁戊食品有限公司", "located_in", "己县"),
     }
+
+
+def test_firms_named_after_a_place_counted_them_lie_there(make_doc):
+    text = "甲市6家企业入选国家级绿色工厂。据了解，甲乙股份有限公司、丙丁科技有限公司入选。其中，戊区的己庚有限公司位列第一。"
+    doc = _doc(make_doc, text, [
+        ("甲市", "PLACE", "gazetteer", {"code": "1101", "level": "city"}),
+        ("国家级绿色工厂", "HONOR", "honor", {}),
+        ("甲乙股份有限公司", "ORG", "test", {}), ("丙丁科技有限公司", "ORG", "test", {}),
+        ("戊区", "PLACE", "gazetteer", {"code": "110105", "level": "district"}), ("己庚有限公司", "ORG", "test", {}),
+    ])
+    found = _triples(doc)
+    assert ("甲乙股份有限公司", "located_in", "甲市") in found and ("丙丁科技有限公司", "located_in", "甲市") in found
+    assert ("己庚有限公司", "located_in", "戊区") in found  # the text says where it is
+    assert ("己庚有限公司", "located_in", "甲市") not in found
+    assert not any(s == "甲市" and r == "awarded" for s, r, o in found)  # the city counts the winners
+
+
+def test_a_breakdown_by_district_is_not_a_count_of_members(make_doc):
+    text = "其中，甲区3家、乙县2家。甲乙有限公司专注精密轴承。"
+    doc = _doc(make_doc, text, [
+        ("甲区", "PLACE", "gazetteer", {"code": "110105", "level": "district"}),
+        ("乙县", "PLACE", "gazetteer", {"code": "110106", "level": "county"}), ("甲乙有限公司", "ORG", "test", {}),
+    ])
+    assert not any(r == "located_in" and s == "甲乙有限公司" for s, r, o in _triples(doc))
+
+
+def test_seats_and_statements_of_belonging(make_doc):
+    text = "甲区是举世瞩目的乙丙大坝所在地。甲区是丁市面积最大的市辖区。"
+    doc = _doc(make_doc, text, [
+        ("甲区", "PLACE", "gazetteer", {"code": "110501", "level": "district"}),
+        ("乙丙大坝", "PLACE", "facility", {}),
+    ])
+    second = text.index("甲区", 5)
+    spans.add(doc, second, second + 2, "PLACE", "gazetteer", code="110501", level="district")
+    spans.add(doc, text.index("丁市"), text.index("丁市") + 2, "PLACE", "gazetteer", code="1105", level="city")
+    found = _triples(doc)
+    assert ("乙丙大坝", "located_in", "甲区") in found
+
+
+def test_a_speakers_words_are_not_his_acts(make_doc):
+    text = "甲区招商服务中心主任李某说：“力促项目早日落户甲区。”"
+    doc = _doc(make_doc, text, [
+        ("甲区招商服务中心", "ORG", "test", {}), ("李某", "PERSON", "lac", {}),
+        ("甲区", "PLACE", "gazetteer", {"code": "110501", "level": "district"}),
+    ])
+    spans.add(doc, text.rindex("甲区"), text.rindex("甲区") + 2, "PLACE", "gazetteer", code="110501", level="district")
+    assert not any(r == "located_in" for s, r, o in _triples(doc))
