@@ -47,9 +47,9 @@ _STARTS = ("explorer", "word_starts")
 def proper(doc: Doc, start: int, end: int) -> bool:
     """Some word of [start, end) is a name or a proper noun for the segmenter."""
     ws = spans.words_of(doc)
-    starts = doc.user_data.get(_STARTS)
+    starts = spans.data_of(doc).get(_STARTS)
     if starts is None:
-        starts = doc.user_data[_STARTS] = [w.idx for w in ws]
+        starts = spans.data_of(doc)[_STARTS] = [w.idx for w in ws]
     i = max(0, bisect.bisect_right(starts, start) - 1)
     while i < len(ws) and ws[i].idx < end:
         if ws[i].tag_ in PROPER_TAGS and ws[i].idx + len(ws[i].text) > start:
@@ -229,7 +229,7 @@ def settle_conflicts(doc: Doc) -> None:
 
 
 def _standalone_texts(records: list[Mention]) -> set[str]:
-    alone = set()
+    alone: set[str] = set()
     for m in records:
         if not any(inside(m, o) for o in records):
             alone.update((m.text, m.canonical))
@@ -337,7 +337,7 @@ def cleanup(doc: Doc) -> None:
     trim_facilities(doc)
     parent_orgs(doc)
     drop_nested(doc)
-    doc.user_data.pop(_STARTS, None)  # the words may change later; the doc need not carry it
+    spans.data_of(doc).pop(_STARTS, None)  # the words may change later; the doc need not carry it
 
 
 

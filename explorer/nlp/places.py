@@ -96,7 +96,7 @@ def _lengths(home_city: str | None) -> dict[str, tuple[int, ...]]:
     return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in found.items()}
 
 
-def match_places(text: str, index, word_starts: set[int], lengths=None):
+def match_places(text: str, index, word_starts, lengths=None):
     """Leftmost-longest matches: (start, end, name, candidates, is_full)."""
     i, n = 0, len(text)
     while i < n:

@@ -70,7 +70,9 @@ def _home(doc: Doc):
     gazetteer = load_gazetteer()
     home = doc._.home_city
     found = [d for d in gazetteer.lookup(home) if d.level == "city"] if home else []
-    return (found[0], gazetteer.get(found[0].parent)) if found else (None, None)
+    if not found:
+        return None, None
+    return found[0], gazetteer.get(found[0].parent) if found[0].parent else None
 
 
 def resolve_deixis(doc: Doc) -> None:
@@ -366,7 +368,7 @@ def resolver(doc: Doc) -> Doc:
     own_bodies(doc)
     titled_people(doc)
     resolve_person_aliases(doc)
-    unique = {}
+    unique: dict[tuple[int, int, str], Mention] = {}
     for m in spans.mentions(doc):  # trimming can make two records of one span
         unique.setdefault((m.start, m.end, m.label), m)
     doc._.mentions = sorted(unique.values(), key=lambda m: (m.start, -m.end))

@@ -271,8 +271,8 @@ class LacSegmenter:
             position += len(word)
         new = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=[t for _, t in pairs])
         new.user_data.update(doc.user_data)
-        new.user_data[spans._TEXT] = view
-        new.user_data[spans._ORIGINAL] = text
+        spans.data_of(new)[spans._TEXT] = view
+        spans.data_of(new)[spans._ORIGINAL] = text
         offsets, position = [], 0
         for word, tag in pairs:
             offsets.append(spans.Word(word, tag, position))

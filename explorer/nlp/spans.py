@@ -16,7 +16,7 @@ a document title) and a few traits (refers back, a division, a firm...).
 from __future__ import annotations
 
 from dataclasses import astuple, dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import srsly
 from spacy.tokens import Doc
@@ -138,6 +138,12 @@ _ORIGINAL = ("._.", "original_text", None, None)
 _WORDS = ("explorer", "words")
 
 
+def data_of(doc: Doc) -> dict:
+    """doc.user_data, which holds tuple keys (spaCy's own extensions use them)
+    although its type says str."""
+    return cast(dict, doc.user_data)
+
+
 class Word(NamedTuple):
     """A token as plain data (spaCy builds a Token object on every access)."""
 
@@ -147,42 +153,42 @@ class Word(NamedTuple):
 
 
 def words_of(doc: Doc) -> list[Word]:
-    cached = doc.user_data.get(_WORDS)
+    cached = data_of(doc).get(_WORDS)
     if cached is None:
-        cached = doc.user_data[_WORDS] = [Word(t.text, t.tag_, t.idx) for t in doc]
+        cached = data_of(doc)[_WORDS] = [Word(t.text, t.tag_, t.idx) for t in doc]
     return cached
 
 
 def set_words(doc: Doc, words: list[Word]) -> None:
-    doc.user_data[_WORDS] = words
+    data_of(doc)[_WORDS] = words
 
 
 def forget_words(doc: Doc) -> None:
     """Drop the token cache before the doc leaves the pipeline (it need not be pickled)."""
-    doc.user_data.pop(_WORDS, None)
+    data_of(doc).pop(_WORDS, None)
 
 
 def text_of(doc: Doc) -> str:
     """doc.text, computed once: spaCy rebuilds it from the tokens on every access."""
-    cached = doc.user_data.get(_TEXT)
+    cached = data_of(doc).get(_TEXT)
     if cached is None:
-        cached = doc.user_data[_TEXT] = doc.text
+        cached = data_of(doc)[_TEXT] = doc.text
     return cached
 
 
 def original_of(doc: Doc) -> str:
     """The article as written (text_of may be its simplified view); doc.text
     rebuilds the string from the tokens on every access."""
-    cached = doc.user_data.get(_ORIGINAL)
+    cached = data_of(doc).get(_ORIGINAL)
     if cached is None:
-        cached = doc.user_data[_ORIGINAL] = doc.text
+        cached = data_of(doc)[_ORIGINAL] = doc.text
     return cached
 
 
 def mentions(doc: Doc) -> list[Mention]:
-    records = doc.user_data.get(_MENTIONS)
+    records = data_of(doc).get(_MENTIONS)
     if records is None:
-        records = doc.user_data[_MENTIONS] = []
+        records = data_of(doc)[_MENTIONS] = []
     return records
 
 

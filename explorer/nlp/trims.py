@@ -18,7 +18,6 @@ from explorer.nlp import spans
 from explorer.nlp.lexicon import derived, pattern, words
 from explorer.nlp.spans import GROWN
 
-
 LEADING_VERBS = ("既有", "也有", "还有", "已有", "拥有", "共有", "包括", "含")
 
 
