@@ -276,6 +276,7 @@ RULES = (
     breakdowns,
     written_facts.notices,
     written_facts.titled_issuers,
+    written_facts.led_by,
     written_facts.topic_awards,
     written_facts.participation,
     written_facts.walked_into,

@@ -14,7 +14,7 @@ import re
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp.facts import Context, Facts
 from explorer.nlp.lexicon import derived, pattern, words
-from explorer.nlp.relation_patterns import is_firm
+from explorer.nlp.relation_patterns import is_firm, is_government
 from explorer.nlp.spans import Mention
 
 
@@ -245,3 +245,18 @@ def prefixed_sites(ctx: Context, facts: Facts) -> None:
             if found:
                 facts.add_in_sentence(site, "located_in", standalone[found[0].code], 0.55)
                 break
+
+
+LED_BY = re.compile(r"[，,]?是([^，。；,]{2,30}?)(?:谋划|部署|决定|确定|主导|牵头|组织)?(?:实施|推进|建设|启动|开展|打造)的")
+
+
+def led_by(ctx: Context, facts: Facts) -> None:
+    """X工程，是市委、市政府谋划实施的重大工程: the governing bodies named in the
+    copula clause issue the programme."""
+    for program in ctx.mentions.all:
+        led = LED_BY.match(ctx.text, program.end) if program.label == "PROGRAM" else None
+        if led is None:
+            continue
+        for body in ctx.mentions.between(led.start(1), led.end(1)):
+            if is_government(body) and not _nested(ctx, body):
+                facts.add_in_sentence(program, "issued_by", body, 0.6)

@@ -260,3 +260,12 @@ def test_counts_are_read_in_digits_and_chinese_numerals():
     from explorer.nlp.enumerations import _number
 
     assert [_number(t) for t in ("7", "三", "十", "十二", "二十", "三十五", "两", "百")] == [7, 3, 10, 12, 20, 35, 2, None]
+
+
+def test_a_programme_the_governing_bodies_carry_out(make_doc):
+    text = "乙市引水工程，是乙市委、市政府谋划实施的重大工程，由丙公司承建。丁工程是丙有限公司建设的项目。"
+    doc = _doc(make_doc, text, [("乙市引水工程", "PROGRAM", "compound", None, {}),
+                                ("乙市委", "ORG", "compound", "中共乙市委", {}),
+                                ("市政府", "ORG", "compound", "乙市人民政府", {}),
+                                ("丁工程", "PROGRAM", "compound", None, {}), ("丙有限公司", "ORG", "compound", None, {})])
+    assert _triples(doc) == {("乙市引水工程", "issued_by", "中共乙市委"), ("乙市引水工程", "issued_by", "乙市人民政府")}
