@@ -89,6 +89,12 @@ class Mentions:
             self.by_end.setdefault(m.end, []).append(m)
         self._starts = [m.start for m in self.all]
 
+    def inside_name(self, start: int, end: int) -> bool:
+        """[start, end) lies inside a longer name (开展 of 《关于开展…的通知》, 投资 of X投资有限公司)."""
+        first = bisect_right(self._starts, start) - 1
+        return any(m.start <= start and end <= m.end and m.end - m.start > end - start
+                   for m in self.all[max(0, first - 40) : first + 1])
+
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions inside [start, end)."""
         first = bisect_right(self._starts, start - 1)
@@ -189,7 +195,7 @@ class Context:
         found: list[Mention] = []
         end = first.end
         while True:
-            joint = re.match(r"、|和|与|及|以及", self.text[end : end + 2])
+            joint = re.match(r"、|和|与|及|以及|》《|”“", self.text[end : end + 2])
             if joint is None:
                 return found
             after = [m for m in self.mentions.starting(end + joint.end()) if allowed(m)]

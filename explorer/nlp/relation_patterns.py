@@ -268,7 +268,8 @@ def _of_target(ctx: Context, pos: int) -> Mention | None:
 def _trigger_spans(ctx: Context, pattern: Pattern):
     if pattern.trigger is not None:
         for match in pattern.trigger.finditer(ctx.text):
-            yield match.start(), match.end()
+            if not ctx.mentions.inside_name(match.start(), match.end()):
+                yield match.start(), match.end()
         return
     for m in ctx.mentions.all:  # the arguments touch: after each possible first argument
         if pattern.before.takes(m):

@@ -260,7 +260,7 @@ def projects(ctx: Context, facts: Facts) -> None:
     firms = [m for m in ctx.mentions.all if m.label == "ORG" and not is_government(m)]
     for program in (m for m in ctx.mentions.all if m.label == "PROGRAM" and m.rule.project):
         for place in ctx.mentions.ending(program.start, ("PLACE",)):
-            if not place.rule.deictic:
+            if not place.rule.deictic and place.attrs.get("level") not in ("province", "city"):
                 facts.add_in_sentence(place, "participates_in", program, 0.6)
         sentence = ctx.sentence_of(program.start)
         built = BUILT_BY.match(ctx.text, program.end) or BUILT_BY.search(ctx.text, program.end, sentence[1])
@@ -268,8 +268,8 @@ def projects(ctx: Context, facts: Facts) -> None:
             for m in ctx.mentions.between(built.start(1), built.end(1)):
                 if m.label == "ORG":
                     facts.add(m, "participates_in", program, sentence, 0.7)
-        for firm in firms:
-            outside = firm.end <= program.start or firm.start >= program.end
+        for firm in firms:  # outside the project's name, or the name of the owner that opens it
+            outside = firm.end <= program.start or firm.start >= program.end or firm.start == program.start
             if outside and program.text.startswith(firm.text) and len(program.text) > len(firm.text) + 2:
                 facts.add_in_sentence(firm, "participates_in", program, 0.6, at=program.start)
 

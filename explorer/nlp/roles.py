@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from explorer.nlp import spans
+from explorer.nlp import bodies, spans
 from explorer.nlp.facts import Role
 from explorer.nlp.lexicon import alternation, words
 from explorer.nlp.spans import Mention
@@ -27,7 +27,7 @@ from explorer.nlp.spans import Mention
 @functools.lru_cache(maxsize=1)
 def title_at_end() -> re.Pattern:
     core = alternation(words("titles.txt"))
-    return re.compile(f"(?:副|常务|执行|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)?(?:{core})")
+    return re.compile(f"(?:副|常务|执行|首席|高级|资深|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)?(?:{core})")
 
 
 def _title_starts(text: str, pos: int) -> list[int]:
@@ -70,28 +70,6 @@ def _short_body(doc: Doc, org: Mention, name: str) -> Mention | None:
     return spans.add(doc, org.start, org.start + len(name), "ORG", "anaphora", canonical=firms[-1].canonical)
 
 
-# 区委书记X, 县政府县长Y: a committee or government named by its level only
-BARE_BODY = re.compile(r"^(?:中共)?([区县镇乡])(委|党委|人民政府|政府)$")
-BARE_LEVELS = {"区": ("district",), "县": ("county", "county_city"), "镇": ("town",), "乡": ("town", "township")}
-
-
-def _resolve_bare_body(doc: Doc, org: Mention) -> None:
-    """区委 in 区委副书记X is the committee of the district just named (中共钟楼区委);
-    the resolver could not know which district an unnamed 区委 belongs to."""
-    bare = BARE_BODY.match(org.canonical)
-    if bare is None:
-        return
-    named = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and not m.rule.deictic
-                    and m.attrs.get("level") in BARE_LEVELS[bare.group(1)]), key=lambda m: m.start)
-    before = [m for m in named if m.end <= org.start]
-    if not named:
-        return
-    # the one just named; in a county's own paper the county may be named only later
-    place = (before[-1] if before else named[0]).canonical
-    org.canonical = f"中共{place}委" if bare.group(2) in ("委", "党委") and bare.group(1) in "区县" else \
-        f"中共{place}委员会" if bare.group(2) in ("委", "党委") else f"{place}人民政府"
-
-
 UNNAMED_BODY = re.compile(r"(?:居委会|居委|村委会|村委|管委会)$")
 
 
@@ -113,6 +91,18 @@ def _body_before(doc: Doc, starts: list[int]) -> tuple[Mention | None, int]:
     return None, starts[-1]
 
 
+def _zone_committee(doc: Doc, text: str, end: int) -> Mention | None:
+    """新区党工委委员、管委会副主任X: the unnamed committee of the zone just named."""
+    word = re.search(r"(?:管委会|党工委)$", text[max(0, end - 3) : end])
+    zone = bodies.zone_before(doc, end) if word else None
+    if word is None or zone is None:
+        return None
+    mention = spans.add(doc, end - len(word.group()), end, "ORG", "anaphora")
+    if mention is not None:
+        bodies.resolve_bare(doc, mention)
+    return mention
+
+
 def _close_chain(doc: Doc, chain: _Chain, org: Mention) -> None:
     body = _body_of_committee(doc, org)
     if body is not None:  # 市公安局党委书记、局长: the roles are at 市公安局
@@ -120,7 +110,7 @@ def _close_chain(doc: Doc, chain: _Chain, org: Mention) -> None:
         if body.start == org.start and org in spans.mentions(doc):
             spans.remove(doc, [org])  # the committee is a title here, not a second body
         org = body
-    _resolve_bare_body(doc, org)
+    bodies.resolve_bare(doc, org)
     chain.found.append((org, "、".join(chain.titles), org.start))
     chain.titles = []
     chain.pos = org.start
@@ -132,6 +122,8 @@ def _step(doc: Doc, text: str, chain: _Chain) -> bool:
     if not starts:
         return False
     org, chosen = _body_before(doc, starts)
+    if org is None:
+        org = _zone_committee(doc, text, chosen)
     unnamed = UNNAMED_BODY.search(text, max(0, chosen - 4), chosen) if org is None else None
     if unnamed is not None and unnamed.start() > 0 and text[unnamed.start() - 1] == "、":
         chain.titles, chain.pos = [], unnamed.start() - 1  # X党委书记、居委会主任Y: the unnamed committee gets no role
@@ -149,10 +141,28 @@ def _step(doc: Doc, text: str, chain: _Chain) -> bool:
 
 def roles_before(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
     text = spans.text_of(doc)
-    chain = _Chain(person.start, [], [])
+    pos = person.start
+    while pos > 0 and text[pos - 1] in " \u3000":  # 中心主任 李俊
+        pos -= 1
+    chain = _Chain(pos, [], [])
     while chain.pos > 0 and _step(doc, text, chain):
         pass
     return chain.found
+
+
+def roles_in_brackets(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
+    """温云强（长卿镇党委书记）: the title and body in brackets after the name."""
+    text = spans.text_of(doc)
+    inside = re.match(r"[（(]([^（）()]{3,30})[）)]", text[person.end : person.end + 32])
+    if inside is None:
+        return []
+    start = person.end + 1
+    orgs = [m for m in spans.mentions(doc) if m.start == start and m.label == "ORG"]
+    if not orgs:
+        return []
+    org = max(orgs, key=lambda m: m.end)
+    title = title_at_end().fullmatch(text, org.end, person.end + inside.end() - 1)
+    return [(org, title.group(), person.start)] if title else []
 
 
 APPOINTED = re.compile(r"(?:同志)?(?:任|担任|出任|兼任|转任|改任|拟任)")
@@ -229,7 +239,7 @@ def role_titles(doc: Doc) -> Doc:
     records: list[Role] = []
     persons = sorted((m for m in spans.mentions(doc) if m.label == "PERSON"), key=lambda m: m.start)
     for person in persons:
-        found = roles_before(doc, person) + roles_after(doc, person)
+        found = roles_before(doc, person) + roles_after(doc, person) + roles_in_brackets(doc, person)
         if not found:
             found = same_body_as_before(doc, person, records) or listed_with(doc, person, records)
         for org, role, start in found:

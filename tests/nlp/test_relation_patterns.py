@@ -137,3 +137,24 @@ def test_a_body_before_a_document_title_issued_it(make_doc):
         ("工业和信息化部", "ORG", "test", {}), ("优质中小企业梯度培育管理暂行办法", "PROGRAM", "title", {}),
     ])
     assert _triples(doc) == {("优质中小企业梯度培育管理暂行办法", "issued_by", "工业和信息化部")}
+
+
+def test_a_trigger_inside_a_name_triggers_nothing(make_doc):
+    text = "淄博市依据《关于开展制造业单项冠军遴选的通知》。甲乙园区投资有限公司参与丙丁产业园项目。"
+    doc = _doc(make_doc, text, [
+        ("淄博市", "PLACE", "gazetteer", {"code": "1503", "level": "city"}),
+        ("关于开展制造业单项冠军遴选的通知", "PROGRAM", "title", {}),
+        ("甲乙园区投资有限公司", "ORG", "test", {}), ("丙丁产业园项目", "PROGRAM", "project", {}),
+    ])
+    assert _triples(doc) == {("甲乙园区投资有限公司", "participates_in", "丙丁产业园项目")}
+
+
+def test_ba_x_zuowei_takes_part_and_a_list_of_titles_shares_it(make_doc):
+    text = "甲县把“三个一批”作为关键举措。乙市积极贯彻落实《丙办法》《丁措施》。"
+    doc = _doc(make_doc, text, [
+        ("甲县", "PLACE", "gazetteer", {"code": "100602", "level": "county"}), ("“三个一批”", "PROGRAM", "quoted", {}),
+        ("乙市", "PLACE", "gazetteer", {"code": "1006", "level": "city"}),
+        ("丙办法", "PROGRAM", "title", {}), ("丁措施", "PROGRAM", "title", {}),
+    ])
+    assert _triples(doc) == {("甲县", "participates_in", "“三个一批”"), ("乙市", "participates_in", "丙办法"),
+                             ("乙市", "participates_in", "丁措施")}

@@ -64,3 +64,30 @@ def test_a_chain_of_two_bodies(make_doc):
     text = "甲村党委书记、乙合作社负责人王六介绍"
     doc = _doc(make_doc, text, [("甲村党委", "ORG", "test", {}), ("乙合作社", "ORG", "test", {}), ("王六", "PERSON", "lac", {})])
     assert _roles(doc) == {("王六", "甲村党委", "书记"), ("王六", "乙合作社", "负责人")}
+
+
+def test_bare_bodies_of_every_kind_take_the_division_named(make_doc):
+    text = "甲县召开大会，县人大常委会主任张三、县政协主席李四出席。"
+    doc = _doc(make_doc, text, [
+        ("甲县", "PLACE", "gazetteer", {"code": "100602", "level": "county"}),
+        ("县人大常委会", "ORG", "test", {}), ("张三", "PERSON", "lac", {}),
+        ("县政协", "ORG", "test", {}), ("李四", "PERSON", "lac", {}),
+    ])
+    assert _roles(doc) == {("张三", "甲县人民代表大会常务委员会", "主任"), ("李四", "中国人民政治协商会议甲县委员会", "主席")}
+
+
+def test_an_unnamed_zone_committee_is_the_zone_just_named(make_doc):
+    text = "考察组来到甲乙新区丙村，新区党工委委员、管委会副主任王五陪同。"
+    doc = _doc(make_doc, text, [
+        ("甲乙新区", "PLACE", "facility", {}), ("新区党工委", "ORG", "test", {}), ("王五", "PERSON", "lac", {}),
+    ])
+    assert _roles(doc) == {("王五", "中共甲乙新区工作委员会", "委员"), ("王五", "甲乙新区管理委员会", "副主任")}
+
+
+def test_title_in_brackets_and_a_space_before_the_name(make_doc):
+    text = "温某强（甲镇党委书记）说。甲区招商服务中心主任 李某介绍。"
+    doc = _doc(make_doc, text, [
+        ("温某强", "PERSON", "lac", {}), ("甲镇党委", "ORG", "test", {}),
+        ("甲区招商服务中心", "ORG", "test", {}), ("李某", "PERSON", "lac", {}),
+    ])
+    assert _roles(doc) == {("温某强", "甲镇党委", "书记"), ("李某", "甲区招商服务中心", "主任")}

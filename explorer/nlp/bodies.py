@@ -1,0 +1,79 @@
+"""Bodies named by their level only, in a title chain: 区委副书记X, 县人大常委会主任Y,
+管委会副主任Z. The body is the one of the division (or zone) the article is
+about: the one just named, else in a county's or district's own paper the one it
+names later, else a division of the home city whose name the text writes.
+The resolver cannot know which district an unnamed 区委 belongs to; roles.py
+asks here once a chain has found its body.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc
+
+from explorer.core.gazetteer import load_gazetteer
+from explorer.nlp import spans
+from explorer.nlp.spans import Mention
+
+BARE = re.compile(r"^(中共|中国人民政治协商会议)?([区县镇乡])"
+                  r"(委|党委|人民政府|政府|人民代表大会常务委员会|人大常委会|人大|委员会|纪律检查委员会|纪委|政协)$")
+LEVELS = {"区": ("district",), "县": ("county", "county_city"), "镇": ("town",), "乡": ("town", "township")}
+ZONE_BODY = re.compile(r"^(?:新区|开发区|高新区|经开区|园区|区)?(党工委|工委|管委会|管理委员会)$")
+ZONE_NAME = re.compile(r"(?:新区|开发区|高新区|经开区|园区|产业园|集聚区)$")
+
+
+def _official(place: str, level: str, body: str, prefix: str | None) -> str:
+    """The official name of the body of a place (中共微山县委, 微山县人民代表大会常务委员会)."""
+    if body in ("委", "党委") or prefix == "中共" and body == "委员会":
+        return f"中共{place}委" if level in "区县" else f"中共{place}委员会"
+    if body in ("人民政府", "政府"):
+        return f"{place}人民政府"
+    if body in ("人民代表大会常务委员会", "人大常委会"):
+        return f"{place}人民代表大会常务委员会"
+    if body == "人大":
+        return f"{place}人民代表大会"
+    if body in ("纪律检查委员会", "纪委"):
+        return f"中共{place}纪律检查委员会"
+    return f"中国人民政治协商会议{place}委员会"  # 政协, 中国人民政治协商会议县委员会
+
+
+@functools.lru_cache(maxsize=64)
+def _home_divisions(home: str, levels: tuple[str, ...]) -> tuple[str, ...]:
+    gazetteer = load_gazetteer()
+    cities = [d for d in gazetteer.lookup(home) if d.level == "city" or d.name == home]
+    return tuple(d.name for city in cities[:1] for d in gazetteer.children(city.code) if d.level in levels)
+
+
+def place_of_level(doc: Doc, levels: tuple[str, ...], at: int) -> str | None:
+    """The division of these levels the article is about, seen from position `at`."""
+    named = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and not m.rule.deictic
+                    and m.attrs.get("level") in levels), key=lambda m: m.start)
+    before = [m for m in named if m.end <= at]
+    if named:
+        return (before[-1] if before else named[0]).canonical
+    text = spans.text_of(doc)
+    written = [(text.find(name), name) for name in _home_divisions(doc._.home_city or "", levels) if name in text]
+    return min(written)[1] if written else None
+
+
+def resolve_bare(doc: Doc, org: Mention) -> None:
+    """区委 -> 中共钟楼区委, 县人大常委会 -> 微山县人民代表大会常务委员会, 管委会 -> 〈zone〉管理委员会."""
+    bare = BARE.match(org.canonical) or BARE.match(org.text)
+    if bare is not None:
+        place = place_of_level(doc, LEVELS[bare.group(2)], org.start)
+        if place is not None:
+            org.canonical = _official(place, bare.group(2), bare.group(3), bare.group(1))
+        return
+    zone_body = ZONE_BODY.match(org.text)
+    if zone_body is not None:
+        zone = zone_before(doc, org.start)
+        if zone is not None:
+            kind = zone_body.group(1)
+            org.canonical = f"中共{zone}工作委员会" if kind in ("党工委", "工委") else f"{zone}管理委员会"
+
+
+def zone_before(doc: Doc, at: int) -> str | None:
+    zones = [m for m in spans.mentions(doc) if m.label == "PLACE" and m.end <= at and ZONE_NAME.search(m.canonical)]
+    return max(zones, key=lambda m: m.end).canonical if zones else None
