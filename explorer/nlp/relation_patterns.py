@@ -168,7 +168,7 @@ def load_patterns(name: str = "relations.tsv") -> tuple[Pattern, ...]:
 
 
 def _outermost(candidates: list[Mention]) -> list[Mention]:
-    """Of names nested in one another, the whole one (山东省人民政府, not 山东省)."""
+    """Of names nested in one another, the whole one (江苏省人民政府, not 江苏省)."""
     return [m for m in candidates if not any(
         o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in candidates)]
 

@@ -54,7 +54,8 @@ def listed_in_sentence(ctx: Context, facts: Facts) -> None:
         if trigger is None or AWARD_FIRST.search(ctx.text, ctx.clause_start(honor.start), honor.start):
             continue  # X入选…名单: the trigger comes first, the subject before it (a pattern reads it)
         clause = max(honor.end, ctx.clause_start(trigger.start()))  # 榜单由A和B评价，我市C、D入围: C and D
-        names = [m for m in ctx.mentions.between(clause, trigger.start()) if _winner(m) and not ctx.adverbial(m)]
+        names = [m for m in ctx.mentions.between(clause, trigger.start())
+                 if _winner(m) and not ctx.adverbial(m) and not ctx.counts(m)]
         firms = [m for m in names if m.label == "ORG"]
         for m in firms or _chain_ends(ctx, [m for m in names if m.label == "PLACE"]):
             facts.add(m, "awarded", honor, sentence, 0.7)
@@ -111,19 +112,20 @@ def named_lists(ctx: Context, facts: Facts) -> None:
     for match in re.finditer(r"分别为|分别是|依次为|名单如下|包括", ctx.text):
         sentence = ctx.sentence_of(match.start())
         index = ctx.sentence_index(match.start())
-        lead = ctx.text[match.end() : match.end() + 2]
-        start = match.end() + len(lead) - len(lead.lstrip(":：,， "))
+        lead = ctx.text[match.end() : match.end() + 3]
+        start = match.end() + len(lead) - len(lead.lstrip(":：,， \n"))
         items = _list_after(ctx, start, ctx.sentence_of(start)[1])
         items = [m for m in items if m.label == "ORG" or m.label == "PLACE" and m.attrs.get("code")]
         if len(items) < 2 and not (items and match.group().startswith("分别")):
             continue
-        window = ctx.sentences[max(0, index - 1)][0]
+        window = min(ctx.sentences[max(0, index - 1)][0], max(0, match.start() - LIST_REACH))
         honors = [m for m in ctx.mentions.between(window, match.start()) if m.label == "HONOR"]
         for item in items:
             if honors:
                 facts.add(item, "awarded", honors[-1], sentence, 0.6)
 
 
+LIST_REACH = 120  # characters back from 分别为 where the list's name may stand (line-broken pages)
 COUNTED_SCOPE = 2  # sentences after the count where its members may be named
 
 
@@ -278,7 +280,7 @@ def projects(ctx: Context, facts: Facts) -> None:
 
 
 def sub_units(ctx: Context, facts: Facts) -> None:
-    """聊城大学商学院 -> 聊城大学, X市人民政府办公室 -> X市人民政府: a body named
+    """甲乙大学商学院 -> 甲乙大学, X市人民政府办公室 -> X市人民政府: a body named
     inside the start of its sub-unit's name."""
     orgs = [m for m in ctx.mentions.all if m.label == "ORG" and not m.rule.deictic]
     heads = words("sub_unit_heads.txt")

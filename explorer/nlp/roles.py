@@ -169,7 +169,7 @@ APPOINTED = re.compile(r"(?:同志)?(?:任|担任|出任|兼任|转任|改任|�
 
 
 def roles_after(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
-    """张立群同志任聊城高新区党工委书记: an appointment names the body and title after the person."""
+    """张某同志任甲乙高新区党工委书记: an appointment names the body and title after the person."""
     text = spans.text_of(doc)
     verb = APPOINTED.match(text, person.end)
     if verb is None:
