@@ -59,6 +59,12 @@ def is_division(m: Mention) -> bool:
     return m.label == "PLACE" and bool(m.attrs.get("code"))
 
 
+def is_facility(m: Mention) -> bool:
+    """A park, market, site or zone: a place that is not a division, grown from or
+    matched on its type word (not a bare segmenter guess such as 中国)."""
+    return m.label == "PLACE" and not is_division(m) and not m.rule.deictic and not m.guess
+
+
 def is_deictic(m: Mention) -> bool:
     return m.rule.deictic
 
@@ -76,7 +82,7 @@ KINDS: dict[str, Callable[[Mention], bool]] = {
     "body": lambda m: not is_government(m),
     "addressed": is_addressed,
     "division": is_division,
-    "facility": lambda m: m.label == "PLACE" and not is_division(m) and not m.rule.deictic,
+    "facility": is_facility,
     "site": lambda m: m.attrs.get("level") not in BIG_LEVELS and not m.rule.deictic,
     "named": lambda m: not m.rule.deictic,
     "actor": is_actor,

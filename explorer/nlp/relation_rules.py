@@ -10,7 +10,7 @@ import re
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp.facts import COUNT, Context, Facts
 from explorer.nlp.lexicon import words
-from explorer.nlp.relation_patterns import is_addressed, is_firm, is_government
+from explorer.nlp.relation_patterns import is_addressed, is_facility, is_firm, is_government
 from explorer.nlp.spans import Mention
 
 LISTED = re.compile(r"名列其中|榜上有名|入选|上榜|入围|在列")
@@ -154,7 +154,7 @@ def counted_members(ctx: Context, facts: Facts) -> None:
         if number + 1 < len(counting):
             last = min(last, ctx.sentence_of(counting[number + 1].start)[0])
         for m in ctx.mentions.between(place.end, last):
-            member = is_addressed(m) or m.label == "PLACE" and not m.attrs.get("code") and not m.rule.deictic
+            member = is_addressed(m) or is_facility(m)
             if member and not ctx.adverbial(m) and not _placed_by_text(ctx, m):
                 facts.add(m, "located_in", place, ctx.sentence_of(m.start), 0.5)
 
@@ -205,7 +205,7 @@ def scene_openers(ctx: Context, facts: Facts) -> None:
             continue  # 在X， or X内， (a sentence that opens with a bare place is its subject)
         sentence = ctx.sentence_of(pos)
         for m in ctx.mentions.between(place.end, sentence[1]):
-            if is_addressed(m) or m.label == "PLACE" and not m.attrs.get("code") and not m.rule.deictic:
+            if is_addressed(m) or is_facility(m):
                 facts.add(m, "located_in", place, sentence, 0.6)
 
 
