@@ -77,3 +77,16 @@ def resolve_bare(doc: Doc, org: Mention) -> None:
 def zone_before(doc: Doc, at: int) -> str | None:
     zones = [m for m in spans.mentions(doc) if m.label == "PLACE" and m.end <= at and ZONE_NAME.search(m.canonical)]
     return max(zones, key=lambda m: m.end).canonical if zones else None
+
+
+CPPCC = re.compile(r"^([\u4e00-\u9fff]{2,12}?[省市县区])政协(?:委员会)?$")
+
+
+def official_names(doc: Doc) -> None:
+    """宜昌市政协 -> 中国人民政治协商会议宜昌市委员会: a place's political consultative
+    conference under its official name (the resolver expands by suffix; this
+    name puts the place inside)."""
+    for m in spans.mentions(doc):
+        found = CPPCC.match(m.canonical) if m.label == "ORG" else None
+        if found is not None:
+            m.canonical = f"中国人民政治协商会议{found.group(1)}委员会"

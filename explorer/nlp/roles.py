@@ -236,6 +236,7 @@ def make_role_titles(nlp: Language, name: str):
 
 
 def role_titles(doc: Doc) -> Doc:
+    bodies.official_names(doc)
     records: list[Role] = []
     persons = sorted((m for m in spans.mentions(doc) if m.label == "PERSON"), key=lambda m: m.start)
     for person in persons:

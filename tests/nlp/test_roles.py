@@ -91,3 +91,9 @@ def test_title_in_brackets_and_a_space_before_the_name(make_doc):
         ("甲区招商服务中心", "ORG", "test", {}), ("李某", "PERSON", "lac", {}),
     ])
     assert _roles(doc) == {("温某强", "甲镇党委", "书记"), ("李某", "甲区招商服务中心", "主任")}
+
+
+def test_a_political_consultative_conference_gets_its_official_name(make_doc):
+    text = "甲市政协副主席张三、李四参加视察。"
+    doc = _doc(make_doc, text, [("甲市政协", "ORG", "test", {}), ("张三", "PERSON", "lac", {}), ("李四", "PERSON", "lac", {})])
+    assert _roles(doc) == {(n, "中国人民政治协商会议甲市委员会", "副主席") for n in ("张三", "李四")}
