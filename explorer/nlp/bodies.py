@@ -79,7 +79,7 @@ def zone_before(doc: Doc, at: int) -> str | None:
     return max(zones, key=lambda m: m.end).canonical if zones else None
 
 
-CPPCC = re.compile(r"^([\u4e00-\u9fff]{2,12}?[省市县区])政协(?:委员会)?$")
+CPPCC = re.compile(r"^([\u4e00-\u9fff]{1,12}?[省市县区])政协(?:委员会)?$")
 
 
 def official_names(doc: Doc) -> None:

@@ -57,7 +57,7 @@ def test_names_listed_after_a_titled_person_share_the_title(make_doc):
         ("甲市政协", "ORG", "test", {}), ("张三", "PERSON", "lac", {}), ("李四", "PERSON", "lac", {}),
         ("王五", "PERSON", "lac", {}),
     ])
-    assert _roles(doc) == {(name, "甲市政协", "副主席") for name in ("张三", "李四", "王五")}
+    assert _roles(doc) == {(name, "中国人民政治协商会议甲市委员会", "副主席") for name in ("张三", "李四", "王五")}
 
 
 def test_a_chain_of_two_bodies(make_doc):
