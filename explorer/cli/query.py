@@ -40,7 +40,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("query", help='typed path query, e.g. "ORG-located_in->PLACE, ORG-awarded->HONOR"')
     p.add_argument("pattern")
-    p.add_argument("--place", help="PLACE must be this place or lie inside it (e.g. 聊城市)")
+    p.add_argument("--place", help="PLACE must be this place or lie inside it (e.g. 南通市)")
     p.add_argument("--limit", type=checked.positive, default=200)
     _json(p).set_defaults(func=handle_query)
 

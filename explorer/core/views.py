@@ -72,7 +72,7 @@ class EntityDetail:
     type: str
     aliases: tuple[str, ...] = ()
     attrs: dict = field(default_factory=dict, compare=False)
-    admin_path: tuple[str, ...] = ()  # e.g. (郑家镇, 东昌府区, 聊城市, 山东省)
+    admin_path: tuple[str, ...] = ()  # e.g. (金沙街道, 通州区, 南通市, 江苏省)
     facts: tuple[Fact, ...] = ()
     mentions: tuple[MentionRecord, ...] = ()
 

@@ -85,7 +85,7 @@ def _deeper_than(tree, limit: int) -> bool:
 
 
 def clean_headline(title: str | None, site: str | None) -> str | None:
-    """"冠县召开会议_聊城新闻网" -> "冠县召开会议": drop a site-name suffix or prefix."""
+    """"冠县召开会议_某某新闻网" -> "冠县召开会议": drop a site-name suffix or prefix."""
     if not title:
         return None
     title = title.strip()

@@ -80,7 +80,7 @@ def score_entities(predicted: Sequence[tuple[str, set[str]]], gold: Sequence[dic
 
 
 def _canonical_map(gold: Sequence[dict]) -> dict[str, str]:
-    mapping = {}
+    mapping: dict[str, str] = {}
     for entity in gold:
         for form in gold_forms(entity):
             mapping.setdefault(form, entity["canonical"])

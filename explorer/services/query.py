@@ -143,7 +143,7 @@ def typed_query(
 
 def _places_within(project, reader, place: str) -> set[int]:
     """Entities of the place and all places under it; a division the articles
-    never name (聊城市 when only its towns appear) is found in the gazetteer."""
+    never name (南通市 when only its towns appear) is found in the gazetteer."""
     try:
         return reader.places_within(find_entity(project, place, "PLACE").id)
     except NotFoundError:

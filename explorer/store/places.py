@@ -2,7 +2,7 @@
 
 The gazetteer (China's administrative divisions, bundled) is written by the
 NLP side; until it is present, or if its data is missing, places are simply
-not linked (no crash, no hierarchy: `located in 聊城市` then only matches
+not linked (no crash, no hierarchy: `located in 南通市` then only matches
 places that the text itself links with located_in/part_of).
 """
 
@@ -18,7 +18,7 @@ class PlaceLink:
     code: str
     level: str | None
     path_codes: str  # "/370000/371500/371502/" root first, for LIKE '%/code/%'
-    path_names: tuple[str, ...]  # leaf first: (郑家镇, 东昌府区, 聊城市, 山东省)
+    path_names: tuple[str, ...]  # leaf first: (金沙街道, 通州区, 南通市, 江苏省)
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +63,7 @@ def link_place(name: str, home_city: str | None = None) -> PlaceLink | None:
         return None
     if not candidates:
         return None
-    # a short form ("聊城") counts only for county level and above: town short
+    # a short form ("南通") counts only for county level and above: town short
     # forms such as 新区 are ordinary words
     candidates = [c for c in candidates if c.name == name or _rank(c) <= 2]
     if not candidates:

@@ -277,7 +277,7 @@ class Resolver:
                 row = (owners.pop(),)
         if row is None and type_ == "PLACE":
             link = places.link_place(name, self.home_city)
-            if link and link.path_names[0] != name:  # 聊城 -> 聊城市
+            if link and link.path_names[0] != name:  # 南通 -> 南通市
                 row = (self.base_id(link.path_names[0], type_, attrs),)
                 search.index_name(conn, row[0], name, is_alias=True)
         if row is None:
