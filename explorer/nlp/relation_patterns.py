@@ -65,6 +65,14 @@ def is_facility(m: Mention) -> bool:
     return m.label == "PLACE" and not is_division(m) and not m.rule.deictic and not m.guess
 
 
+PLACE_ENDINGS = ("村", "社区", "镇", "乡", "街道", "屯", "庄", "寨", "路", "街", "巷", "园", "湖", "山", "港", "湾", "岛", "基地")
+
+
+def is_local(m: Mention) -> bool:
+    """A facility, or a place the segmenter found that ends like one (高槐村 after its district)."""
+    return is_facility(m) or m.label == "PLACE" and m.guess and not is_division(m) and m.text.endswith(PLACE_ENDINGS)
+
+
 def is_deictic(m: Mention) -> bool:
     return m.rule.deictic
 
@@ -83,6 +91,7 @@ KINDS: dict[str, Callable[[Mention], bool]] = {
     "addressed": is_addressed,
     "division": is_division,
     "facility": is_facility,
+    "local": is_local,
     "site": lambda m: m.attrs.get("level") not in BIG_LEVELS and not m.rule.deictic,
     "named": lambda m: not m.rule.deictic,
     "actor": is_actor,
