@@ -73,6 +73,14 @@ def is_local(m: Mention) -> bool:
     return is_facility(m) or m.label == "PLACE" and m.guess and not is_division(m) and m.text.endswith(PLACE_ENDINGS)
 
 
+PROJECT = re.compile(r"(?:项目|工程)(?:[（(]?[一二三四五六七八九十0-9]+期[）)]?)?$")
+
+
+def is_project(m: Mention) -> bool:
+    """A named construction or investment project (…项目, …工程, …项目二期)."""
+    return m.label == "PROGRAM" and (m.rule.project or bool(PROJECT.search(m.canonical)))
+
+
 def is_deictic(m: Mention) -> bool:
     return m.rule.deictic
 
@@ -96,8 +104,8 @@ KINDS: dict[str, Callable[[Mention], bool]] = {
     "named": lambda m: not m.rule.deictic,
     "actor": is_actor,
     "issuer": lambda m: not m.rule.deictic or m.text[:1] in "我本该",
-    "project": lambda m: m.rule.project,
-    "plan": lambda m: not m.rule.project,
+    "project": is_project,
+    "plan": lambda m: not is_project(m),
     "document": lambda m: m.source == "title" or m.canonical.startswith("《"),
 }
 

@@ -10,7 +10,7 @@ import re
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp.facts import COUNT, Context, Facts
 from explorer.nlp.lexicon import words
-from explorer.nlp.relation_patterns import is_addressed, is_facility, is_firm, is_government
+from explorer.nlp.relation_patterns import is_addressed, is_facility, is_firm, is_government, is_project
 from explorer.nlp.spans import Mention
 
 LISTED = re.compile(r"名列其中|榜上有名|入选|上榜|入围|在列")
@@ -260,7 +260,7 @@ def projects(ctx: Context, facts: Facts) -> None:
     """莘县X物流园项目 (built there), X项目由Y公司投资建设, 玉湖冷链国际食品交易园项目
     (named after its investor, 玉湖冷链 named in the article)."""
     firms = [m for m in ctx.mentions.all if m.label == "ORG" and not is_government(m)]
-    for program in (m for m in ctx.mentions.all if m.label == "PROGRAM" and m.rule.project):
+    for program in (m for m in ctx.mentions.all if is_project(m)):
         for place in ctx.mentions.ending(program.start, ("PLACE",)):
             if not place.rule.deictic and place.attrs.get("level") not in ("province", "city"):
                 facts.add_in_sentence(place, "participates_in", program, 0.6)
