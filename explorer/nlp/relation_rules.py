@@ -19,6 +19,8 @@ LIST_NAME = re.compile(r"(?:拟认定|拟推荐|拟命名|拟入选|认定|推�
 # a list item opens a line, or follows the bracket or stop that closed the previous one
 # (ingest may join the lines of a list: …（共8家）1.A公司（东昌府区）2.B公司…)
 LIST_ITEM = re.compile(r"(?m)(?:(?<=^)|(?<=[\n）)。；;：:]))[ \t　]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)])[ \t　]*")
+# what remains of 甲医疗中心建设项目 after 甲医疗中心: the body is what is built, not an owner
+BARE_PROJECT = re.compile(r"(?:新建|扩建|改建|改造|迁建|建设|提升|续建)*(?:项目|工程)(?:[一二三四五六七八九十0-9]+期)?")
 BUILT_BY = re.compile(r"由([^，。；]{2,40}?)(?:投资|负责|牵头|与[^，。；]{2,30}?)?(?:建设|实施|承建|开发|运营|打造)")
 
 
@@ -51,7 +53,8 @@ def listed_in_sentence(ctx: Context, facts: Facts) -> None:
             continue
         sentence = ctx.sentence_of(honor.start)
         trigger = LISTED.search(ctx.text, honor.end, sentence[1])
-        if trigger is None or AWARD_FIRST.search(ctx.text, ctx.clause_start(honor.start), honor.start):
+        if trigger is None or AWARD_FIRST.search(ctx.text, ctx.clause_start(honor.start), honor.start) \
+                or COUNT.match(ctx.text, trigger.end()):  # 绍兴入选12家: the counted firms won
             continue  # X入选…名单: the trigger comes first, the subject before it (a pattern reads it)
         clause = max(honor.end, ctx.clause_start(trigger.start()))  # 榜单由A和B评价，我市C、D入围: C and D
         names = [m for m in ctx.mentions.between(clause, trigger.start())
@@ -126,46 +129,6 @@ def named_lists(ctx: Context, facts: Facts) -> None:
 
 
 LIST_REACH = 120  # characters back from 分别为 where the list's name may stand (line-broken pages)
-COUNTED_SCOPE = 2  # sentences after the count where its members may be named
-
-
-COUNT_STATEMENT = re.compile(r"[^，。；、]{0,12}?(?:入选|上榜|入围|获评|纳入|认定|分别|成功)")
-
-
-def _counting_places(ctx: Context) -> list[Mention]:
-    """Places that count their members in a statement (襄阳市6家企业入选…), not in a
-    breakdown (其中，甲区3家、乙县2家)."""
-    found = []
-    for m in ctx.mentions.all:
-        count = COUNT.match(ctx.text, m.end) if m.label == "PLACE" else None
-        if count is not None and COUNT_STATEMENT.match(ctx.text, count.end()):
-            found.append(m)
-    return found
-
-
-def counted_members(ctx: Context, facts: Facts) -> None:
-    """襄阳市6家企业入选国家级绿色工厂。据了解，A、B…入选 / 此次X市上榜的7户企业分别是A、B /
-    我市三个项目成功入围。X园入围…: the firms and parks named with or right after
-    the count lie in the place that counted them (until another place counts its own)."""
-    counting = _counting_places(ctx)
-    for number, place in enumerate(counting):
-        first = ctx.sentence_index(place.start)
-        last = ctx.sentences[min(len(ctx.sentences) - 1, first + COUNTED_SCOPE)][1]
-        if number + 1 < len(counting):
-            last = min(last, ctx.sentence_of(counting[number + 1].start)[0])
-        for m in ctx.mentions.between(place.end, last):
-            member = is_addressed(m) or is_facility(m)
-            if member and not ctx.adverbial(m) and not _placed_by_text(ctx, m):
-                facts.add(m, "located_in", place, ctx.sentence_of(m.start), 0.5)
-
-
-def _placed_by_text(ctx: Context, m: Mention) -> bool:
-    """A place written right before the name, or X(内)的 before it: the text says where it is."""
-    link = re.search(r"(?:内|里|中)?的$|$", ctx.text[max(0, m.start - 2) : m.start])
-    end = m.start - (len(link.group()) if link else 0)
-    return bool(ctx.mentions.ending(end, ("PLACE",)))
-
-
 def listed_items(ctx: Context, facts: Facts) -> None:
     """A notice's numbered list: “1. X有限公司（东昌府区）” under “…X拟认定名单”:
     each firm receives the list's honour, and the division in brackets is where it is."""
@@ -272,7 +235,8 @@ def projects(ctx: Context, facts: Facts) -> None:
                     facts.add(m, "participates_in", program, sentence, 0.7)
         for firm in firms:  # outside the project's name, or the name of the owner that opens it
             outside = firm.end <= program.start or firm.start >= program.end or firm.start == program.start
-            if outside and program.text.startswith(firm.text) and len(program.text) > len(firm.text) + 2:
+            rest = program.text[len(firm.text) :]
+            if outside and program.text.startswith(firm.text) and not BARE_PROJECT.fullmatch(rest):
                 facts.add_in_sentence(firm, "participates_in", program, 0.6, at=program.start)
 
 
@@ -287,7 +251,7 @@ def sub_units(ctx: Context, facts: Facts) -> None:
     for outer in orgs:
         if not outer.text.endswith(heads):
             continue
-        for inner in orgs:
-            if inner.start == outer.start and inner.end < outer.end and len(inner.text) >= 2 \
+        for inner in orgs:  # not a bare segmenter guess (湾区智造 of 湾区智造中心)
+            if inner.start == outer.start and inner.end < outer.end and len(inner.text) >= 2 and not inner.guess \
                     and ctx.text[inner.end : inner.end + 1] not in ("和", "与", "、"):
                 facts.add_in_sentence(outer, "part_of", inner, 0.8)

@@ -32,7 +32,6 @@ RULES = (
     relation_rules.named_lists,
     relation_rules.listed_items,
     relation_rules.scene_openers,
-    relation_rules.counted_members,
     relation_rules.seats,
     relation_rules.part_of_statements,
     relation_rules.government_seats,
