@@ -48,6 +48,30 @@ def _byline_mentions(article: Article, found, mentions: list[Mention], head: int
     return added
 
 
+HALF_BRACKETS = str.maketrans({"（": "(", "）": ")"})
+
+
+def _written_brackets(mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """中科金佳(北京)油田技术开发有限公司 written with ASCII brackets keeps them in its
+    canonical name (the rules read brackets full-width; the name is the article's)."""
+    renamed = {}
+    for m in mentions:
+        if ("(" in m.surface or ")" in m.surface) and "（" in m.canonical:
+            written = m.canonical.translate(HALF_BRACKETS)
+            if m.surface.translate(HALF_BRACKETS) in written:
+                renamed[m.canonical] = written
+    return renamed
+
+
+def _renamed(analysis: ArticleAnalysis, renamed: dict[str, str]) -> ArticleAnalysis:
+    if not renamed:
+        return analysis
+    mentions = tuple(dataclasses.replace(m, canonical=renamed.get(m.canonical, m.canonical)) for m in analysis.mentions)
+    relations = tuple(dataclasses.replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object))
+                      for r in analysis.relations)
+    return dataclasses.replace(analysis, mentions=mentions, relations=relations)
+
+
 def finish(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
     """Mentions in their own parts, relations' evidence in body offsets, and the credits."""
     head = _head_length(article)
@@ -67,5 +91,6 @@ def finish(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
         if r.evidence_start >= head else dataclasses.replace(r, evidence_start=0, evidence_end=0)
         for r in analysis.relations
     ) if head else analysis.relations
-    return dataclasses.replace(analysis, mentions=tuple(kept), relations=relations,
+    done = dataclasses.replace(analysis, mentions=tuple(kept), relations=relations,
                                credits=credits.credits_of(found, article.bylines))
+    return _renamed(done, _written_brackets(done.mentions))

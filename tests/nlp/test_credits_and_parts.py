@@ -66,3 +66,12 @@ def test_a_person_read_across_two_credited_names_gives_way():
     wrong = Mention(9, 14, "任媛媛徐飞", "PERSON", "任媛媛徐飞")
     done = finish(ArticleAnalysis((wrong,)), article)
     assert {m.surface for m in done.mentions} == {"任媛媛", "徐飞"}
+
+
+def test_a_name_written_with_ascii_brackets_keeps_them():
+    article = Article(text="甲乙(北京)油田技术开发有限公司总经理张三说。")
+    firm = Mention(0, 16, "甲乙(北京)油田技术开发有限公司", "ORG", "甲乙（北京）油田技术开发有限公司")
+    fact = RelationFact("张三", "PERSON", "role_at", "甲乙（北京）油田技术开发有限公司", "ORG", article.text, 0, len(article.text))
+    done = finish(ArticleAnalysis((firm,), (fact,)), article)
+    assert done.mentions[0].canonical == "甲乙(北京)油田技术开发有限公司"
+    assert done.relations[0].object == "甲乙(北京)油田技术开发有限公司"
