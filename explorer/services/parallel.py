@@ -111,6 +111,7 @@ def stage(path: str, parts: Iterable[Document | AnalysedBatch]) -> Result:
 # --- worker processes -------------------------------------------------------------
 
 _DONE = "done"
+WORKER_NICENESS = 5
 _READY = "ready"
 
 
@@ -131,6 +132,10 @@ def worker_main(conn, options: IngestOptions) -> None:
     """A worker process: load the pipeline once, then analyse jobs until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _exit_with_parent()
+    if hasattr(os, "nice"):
+        # The one writer (the parent) is the serial part of an ingest: when
+        # the cores are busy, it must not wait behind the workers that feed it.
+        os.nice(WORKER_NICENESS)
     from explorer.nlp import load_pipeline
 
     nlp = load_pipeline()
