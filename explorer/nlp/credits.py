@@ -28,7 +28,7 @@ CREDIT_LINES = 3  # credits open an article (after its headline) or close it
 
 @functools.lru_cache(maxsize=1)
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    names = words("surnames.txt")
+    names = words("surnames")
     return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
 
 

@@ -169,7 +169,7 @@ class Context:
         return "”" in self.text[m.end : m.end + QUOTED_TITLE] and "。" not in self.text[opened : m.start]
 
     def speaker(self, m: Mention) -> bool:
-        return m.label == "PERSON" and self.text.startswith(words("speaking_verbs.txt"), m.end)
+        return m.label == "PERSON" and self.text.startswith(words("speaking_verbs"), m.end)
 
     def credited(self, m: Mention) -> bool:
         """A reporter or photographer of the article (记者 X, 通讯员 Y)."""

@@ -43,16 +43,16 @@ def _ends(m: Mention, concept: str) -> bool:
 
 
 def is_firm(m: Mention) -> bool:
-    return m.label == "ORG" and (m.text.endswith(words("firm_endings.txt")) or m.rule.firm)
+    return m.label == "ORG" and (m.text.endswith(words("firm_endings")) or m.rule.firm)
 
 
 def is_government(m: Mention) -> bool:
-    return m.label == "ORG" and not is_firm(m) and _ends(m, "jurisdiction_endings.txt")
+    return m.label == "ORG" and not is_firm(m) and _ends(m, "jurisdiction_endings")
 
 
 def is_addressed(m: Mention) -> bool:
     """A body with an address (a firm, a school, a hospital), not a jurisdiction."""
-    return is_firm(m) or m.label == "ORG" and _ends(m, "addressed_bodies.txt")
+    return is_firm(m) or m.label == "ORG" and _ends(m, "addressed_bodies")
 
 
 def is_division(m: Mention) -> bool:

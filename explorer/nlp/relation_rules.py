@@ -247,7 +247,7 @@ def sub_units(ctx: Context, facts: Facts) -> None:
     """甲乙大学商学院 -> 甲乙大学, X市人民政府办公室 -> X市人民政府: a body named
     inside the start of its sub-unit's name."""
     orgs = [m for m in ctx.mentions.all if m.label == "ORG" and not m.rule.deictic]
-    heads = words("sub_unit_heads.txt")
+    heads = words("sub_unit_heads")
     for outer in orgs:
         if not outer.text.endswith(heads):
             continue

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from explorer.nlp import relation_rules, spans
 from explorer.nlp.facts import Context, Facts, Role
+from explorer.nlp.lexicon import configure
 from explorer.nlp.relation_patterns import apply_patterns, load_patterns
 
 HEAD_OF_GOVERNMENT = re.compile(r"(?:副)?[省市县区镇乡]长$")
@@ -66,9 +67,10 @@ def role_facts(ctx: Context, facts: Facts) -> None:
     "relations",
     assigns=["doc._.relations"],
     requires=["doc._.mentions", "doc._.roles"],
-    default_config={"patterns": "relations.tsv"},
+    default_config={"patterns": "relations.tsv", "lexicon": {}},
 )
-def make_relations(nlp: Language, name: str, patterns: str):
+def make_relations(nlp: Language, name: str, patterns: str, lexicon: dict[str, str]):
+    configure(lexicon)
     return RelationFinder(patterns)
 
 

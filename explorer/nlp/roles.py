@@ -20,13 +20,13 @@ from spacy.tokens import Doc
 
 from explorer.nlp import bodies, spans
 from explorer.nlp.facts import Role
-from explorer.nlp.lexicon import alternation, words
+from explorer.nlp.lexicon import alternation, configure, words
 from explorer.nlp.spans import Mention
 
 
 @functools.lru_cache(maxsize=1)
 def title_at_end() -> re.Pattern:
-    core = alternation(words("titles.txt"))
+    core = alternation(words("titles"))
     return re.compile(f"(?:副|常务|执行|首席|高级|资深|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)?(?:{core})")
 
 
@@ -230,8 +230,10 @@ def listed_with(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Me
     return [(by_span[(r.org_start, r.org_end)], r.role, r.start) for r in shared if (r.org_start, r.org_end) in by_span]
 
 
-@Language.factory("role_titles", assigns=["doc._.roles"], requires=["doc._.mentions"])
-def make_role_titles(nlp: Language, name: str):
+@Language.factory("role_titles", assigns=["doc._.roles"], requires=["doc._.mentions"], default_config={"lexicon": {}})
+def make_role_titles(nlp: Language, name: str, lexicon: dict[str, str]):
+    configure(lexicon)
+    title_at_end.cache_clear()
     return role_titles
 
 
