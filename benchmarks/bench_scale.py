@@ -13,7 +13,11 @@ corpus size (default 10,000 generated articles), in fresh processes:
 
 Peak memory is the largest sum of the resident sizes of the process and all
 its children, sampled every 0.1 s. The writer's share is the writer's wall
-time over the run's.
+time over the run's. CPU s is the ingesting process's CPU time (the writer,
+reading, and for LocalCluster its scheduler), workers that of its worker
+processes; "bound" is the speed-up over serial that two cores free of other
+load would allow: serial CPU over max(busiest process, all CPU / 2). On a
+shared machine the wall-clock speed-up says more about the neighbours.
 
 `--memory MB` ingests one generated text file of MB megabytes (issue 13:
 peak memory for a file at the 50 MB limit) in one process.
@@ -68,6 +72,33 @@ class PeakMemory:
         return self.peak / 1e6
 
 
+class CpuClock:
+    """CPU seconds of this process and of its worker processes, ended or running."""
+
+    def __init__(self):
+        import psutil
+
+        self._me = psutil.Process()
+        self._own, self._children = self._now()
+
+    def _now(self) -> tuple[float, float]:
+        import resource
+
+        me, dead = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        live = 0.0
+        for child in self._me.children(recursive=True):
+            try:
+                times = child.cpu_times()
+                live += times.user + times.system
+            except Exception:  # noqa: BLE001 - ended meanwhile (then counted as dead)
+                pass
+        return me.ru_utime + me.ru_stime, dead.ru_utime + dead.ru_stime + live
+
+    def stop(self) -> tuple[float, float]:
+        own, children = self._now()
+        return own - self._own, children - self._children
+
+
 def _ingest(corpus: Path, work: Path, **kwargs) -> dict:
     from explorer.core import TaskState
     from explorer.services import ingest
@@ -76,16 +107,18 @@ def _ingest(corpus: Path, work: Path, **kwargs) -> dict:
 
     project = open_project(work / "bench.explorer.db")
     memory = PeakMemory()
+    cpu = CpuClock()
     started = time.perf_counter()
     report = ingest.run(project, [corpus], IngestOptions(), TaskState(), **kwargs)
     seconds = time.perf_counter() - started
+    own_cpu, workers_cpu = cpu.stop()
     peak = memory.stop()
     stats = project.stats()
     project.close()
     if report.failed:
         raise RuntimeError(f"{len(report.failed)} files failed: {report.failed[0]}")
     return {"seconds": seconds, "articles": report.articles, "peak_mb": peak, "writer_s": report.store_seconds,
-            "entities": stats.entities, "relations": stats.relations}
+            "entities": stats.entities, "relations": stats.relations, "cpu": own_cpu, "workers_cpu": workers_cpu}
 
 
 def _writer_alone(corpus: Path, work: Path) -> dict:
@@ -171,15 +204,20 @@ def scale(targets: list[int]) -> int:
             generate(corpus, max(1, round(target / ARTICLES_PER_PAGE)), seed=0)
             print(f"{target:,} articles wanted; load average (1/5/15 min) {_load()} before, on {os.cpu_count()} CPUs")
             print(f"{'scenario':<27} {'articles':>8} {'wall s':>8} {'arts/s':>8} {'speed-up':>8} {'peak MB':>8} "
-                  f"{'writer':>7}  load after", flush=True)
-            base = None
+                  f"{'writer':>7} {'CPU s':>7} {'workers':>8} {'bound':>6}  load after", flush=True)
+            base = serial_cpu = None
             for name in SCALE_SCENARIOS:
                 r = measure(name, corpus)
                 rate = r["articles"] / r["seconds"]
                 base = base or rate
                 speedup = f"{rate / base:7.2f}x" if name != "writer" else f"{'-':>8}"
+                cpu, workers = r.get("cpu", r["seconds"]), r.get("workers_cpu", 0.0)
+                serial_cpu = serial_cpu or cpu + workers
+                # the least wall time two free cores allow: the busiest process, or half of all the work
+                bound = f"{serial_cpu / max(cpu, (cpu + workers) / 2):5.2f}x" if name != "writer" else f"{'-':>6}"
                 print(f"{labels[name]:<27} {r['articles']:>8,} {r['seconds']:>8.1f} {rate:>8.1f} {speedup} "
-                      f"{r['peak_mb']:>8.0f} {r['writer_s'] / r['seconds']:>6.0%}  {_load()}", flush=True)
+                      f"{r['peak_mb']:>8.0f} {r['writer_s'] / r['seconds']:>6.0%} {cpu:>7.0f} {workers:>8.0f} {bound}"
+                      f"  {_load()}", flush=True)
     return 0
 
 
