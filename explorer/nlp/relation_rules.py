@@ -194,7 +194,7 @@ def part_of_statements(ctx: Context, facts: Facts) -> None:
         clause = ctx.clause_start(match.start())
         before = [m for m in ctx.mentions.between(clause, match.start()) if m.label == "PLACE" and m.attrs.get("code")]
         after = [m for m in ctx.mentions.between(match.end(), ctx.clause_end(match.end()))
-                 if m.label == "PLACE" and m.attrs.get("code")]
+                 if m.label == "PLACE" and m.attrs.get("code") and not m.rule.deictic]  # not 高新区是全市的主阵地
         if not before or not after:
             continue
         inner, outer = before[0], after[0]
