@@ -103,6 +103,7 @@ KINDS: dict[str, Callable[[Mention], bool]] = {
     "site": lambda m: m.attrs.get("level") not in BIG_LEVELS and not m.rule.deictic,
     "named": lambda m: not m.rule.deictic,
     "actor": is_actor,
+    "ours": lambda m: m.rule.deictic and m.text[:1] in "我本该",  # 我市, 本区, 该县
     "issuer": lambda m: not m.rule.deictic or m.text[:1] in "我本该",
     "project": is_project,
     "plan": lambda m: not is_project(m),

@@ -158,3 +158,10 @@ def test_ba_x_zuowei_takes_part_and_a_list_of_titles_shares_it(make_doc):
     ])
     assert _triples(doc) == {("甲县", "participates_in", "“三个一批”"), ("乙市", "participates_in", "丙办法"),
                              ("乙市", "participates_in", "丁措施")}
+
+
+def test_our_city_written_before_a_programme_takes_part(make_doc):
+    text = "该项目是我市“交通强市”建设的重点工程。"
+    doc = _doc(make_doc, text, [("我市", "PLACE", "deixis", DIVISION), ("“交通强市”建设", "PROGRAM", "quoted", {})])
+    spans.mentions(doc)[0].canonical = "南通市"
+    assert ("南通市", "participates_in", "“交通强市”建设") in _triples(doc)
