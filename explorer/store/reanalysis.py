@@ -147,25 +147,5 @@ def swap(
 def _store_analysis(conn, article_id: int, key: str, analysis: ArticleAnalysis, resolver, rules) -> None:
     """One article's mentions and facts, resolved and stored as ingest stores them
     (store/writer.py `_store_batch`, for an article that is already stored)."""
-    for m in analysis.mentions:
-        attrs = dict(m.attrs)
-        refers = attrs.pop("refers", None)  # 我市, 该区, 公司: a mention, never an alias
-        base, entity = resolver.resolve(m.canonical, m.type, key, attrs)
-        resolver.add_aliases(entity, m.type, m.canonical, m.aliases if refers else (m.surface, *m.aliases))
-        conn.execute(  # part: the offsets index the text ('body'), the headline or the byline
-            "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id, part) VALUES (?,?,?,?,?,?,?)",
-            (article_id, m.start, m.end, m.surface, base, entity, m.part),
-        )
-    for r in analysis.relations:
-        s_base, s_id = resolver.resolve(r.subject, r.subject_type, key)
-        o_base, o_id = resolver.resolve(r.object, r.object_type, key)
-        hidden = int(rules.is_suppressed(s_id, r.relation, o_id, r.role, r.year))
-        rel_id = conn.execute(
-            "INSERT INTO relations(article_id, subject_base, object_base, subject_id, relation, "
-            "object_id, role, year, confidence, hidden) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (article_id, s_base, o_base, s_id, r.relation, o_id, r.role, r.year, r.confidence, hidden),
-        ).lastrowid
-        conn.execute(
-            "INSERT INTO evidence(relation_id, article_id, sentence, start, end, confidence) VALUES (?,?,?,?,?,?)",
-            (rel_id, article_id, r.evidence, r.evidence_start, r.evidence_end, r.confidence),
-        )
+    writer.insert_mentions(conn, article_id, key, analysis.mentions, resolver)
+    writer.insert_relations(conn, article_id, key, analysis.relations, resolver, rules)

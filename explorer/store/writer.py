@@ -127,31 +127,43 @@ def _store_batch(conn, document, doc_id, articles, analyses, resolver, rules) ->
     for article, analysis in zip(articles, analyses):
         article_id = _insert_article(conn, doc_id, credited(article, analysis))
         key = edits.article_hash(article.text)
-        for m in analysis.mentions:
-            attrs = dict(m.attrs)
-            refers = attrs.pop("refers", None)  # 我市, 该区, 公司: a mention, never an alias
-            base, entity = resolver.resolve(m.canonical, m.type, key, attrs)
-            resolver.add_aliases(entity, m.type, m.canonical, m.aliases if refers else (m.surface, *m.aliases))
-            conn.execute(  # part: the offsets index the text ('body'), the headline or the byline
-                "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id, part) VALUES (?,?,?,?,?,?,?)",
-                (article_id, m.start, m.end, m.surface, base, entity, m.part),
-            )
-            n_mentions += 1
-        for r in analysis.relations:
-            s_base, s_id = resolver.resolve(r.subject, r.subject_type, key)
-            o_base, o_id = resolver.resolve(r.object, r.object_type, key)
-            hidden = int(rules.is_suppressed(s_id, r.relation, o_id, r.role, r.year))
-            rel_id = conn.execute(
-                "INSERT INTO relations(article_id, subject_base, object_base, subject_id, relation, "
-                "object_id, role, year, confidence, hidden) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (article_id, s_base, o_base, s_id, r.relation, o_id, r.role, r.year, r.confidence, hidden),
-            ).lastrowid
-            conn.execute(
-                "INSERT INTO evidence(relation_id, article_id, sentence, start, end, confidence) VALUES (?,?,?,?,?,?)",
-                (rel_id, article_id, r.evidence, r.evidence_start, r.evidence_end, r.confidence),
-            )
-            n_relations += 1
+        n_mentions += insert_mentions(conn, article_id, key, analysis.mentions, resolver)
+        n_relations += insert_relations(conn, article_id, key, analysis.relations, resolver, rules)
     return n_mentions, n_relations
+
+
+def insert_mentions(conn: sqlite3.Connection, article_id: int, key: str, mentions, resolver) -> int:
+    """An article's mentions resolved to entities, their surfaces kept as
+    aliases (referring words such as 我市 never). Returns the count."""
+    for m in mentions:
+        attrs = dict(m.attrs)
+        refers = attrs.pop("refers", None)  # 我市, 该区, 公司: a mention, never an alias
+        base, entity = resolver.resolve(m.canonical, m.type, key, attrs)
+        resolver.add_aliases(entity, m.type, m.canonical, m.aliases if refers else (m.surface, *m.aliases))
+        conn.execute(  # part: the offsets index the text ('body'), the headline or the byline
+            "INSERT INTO mentions(article_id, start, end, surface, base_id, entity_id, part) VALUES (?,?,?,?,?,?,?)",
+            (article_id, m.start, m.end, m.surface, base, entity, m.part),
+        )
+    return len(mentions)
+
+
+def insert_relations(conn: sqlite3.Connection, article_id: int, key: str, relations, resolver, rules) -> int:
+    """An article's relations with their evidence; a fact the user deleted is
+    stored hidden. Shared by ingest and re-analysis. Returns the count."""
+    for r in relations:
+        s_base, s_id = resolver.resolve(r.subject, r.subject_type, key)
+        o_base, o_id = resolver.resolve(r.object, r.object_type, key)
+        hidden = int(rules.is_suppressed(s_id, r.relation, o_id, r.role, r.year))
+        rel_id = conn.execute(
+            "INSERT INTO relations(article_id, subject_base, object_base, subject_id, relation, "
+            "object_id, role, year, confidence, hidden) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (article_id, s_base, o_base, s_id, r.relation, o_id, r.role, r.year, r.confidence, hidden),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO evidence(relation_id, article_id, sentence, start, end, confidence) VALUES (?,?,?,?,?,?)",
+            (rel_id, article_id, r.evidence, r.evidence_start, r.evidence_end, r.confidence),
+        )
+    return len(relations)
 
 
 def _source_id(conn: sqlite3.Connection, document: Document) -> int:
