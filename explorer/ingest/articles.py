@@ -9,11 +9,14 @@ article openers (本报讯, a notice's salutation) and ■ credits.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from explorer.core.models import Article, Document
-from explorer.ingest.layout import NOTICE_END, Unit, read_units, split_decks
+from explorer.ingest.layout import NOTICE_END, Unit, iter_units, split_decks
 from explorer.ingest.normalise import join_wrapped, normalise_text
 from explorer.settings import IngestOptions
 
@@ -72,50 +75,65 @@ def _opener_bylines(paragraph: str) -> tuple[str, ...]:
     return names_in_credit(match.group(1)) if match else ()
 
 
-def _headline_first(units: list[Unit]) -> bool:
-    """True when headlines sit above their bodies on this page."""
-    content = [u for u in units if u.role != "credit"]
-    if not content:
-        return True
-    starts_with_headline = content[0].role == "headline"
-    ends_with_headline = content[-1].role == "headline"
-    if starts_with_headline != ends_with_headline:
-        return starts_with_headline
-    return starts_with_headline or not any(u.role == "headline" for u in content)
+def _headline_first(first_content: Unit | None) -> bool:
+    """True when headlines sit above their bodies on this page: the first
+    unit that is not a credit is a headline (or there is none).
+
+    A page whose content opens with a body puts its headlines after their
+    bodies; when it holds no headline at all, the two orders group it the
+    same way. So the first unit decides, and a huge file streams."""
+    return first_content is None or first_content.role == "headline"
 
 
-def _mark_subheadings(units: list[Unit]) -> list[Unit]:
+def _mark_subheadings(units: Iterator[Unit]) -> Iterator[Unit]:
     """On a headline-after-body page, a one-line "headline" inside a body is a
     sub-heading (小标题) when the plain paragraphs under it run on into the next
     headline with no opener or credit between: it stays in the body."""
-    marked = list(units)
-    for k, unit in enumerate(units):
-        if unit.role != "headline" or len(unit.lines) != 1 or k == 0 or units[k - 1].role != "paragraph":
+    previous: Unit | None = None  # the unit before, as read
+    unit = next(units, None)
+    while unit is not None:
+        if unit.role != "headline" or len(unit.lines) != 1 or previous is None or previous.role != "paragraph":
+            yield unit
+            previous, unit = unit, next(units, None)
             continue
-        j = k + 1
-        while j < len(units) and units[j].role == "paragraph" and not units[j].opens:
-            j += 1
-        if j > k + 1 and j < len(units) and units[j].role == "headline":
-            marked[k] = Unit("paragraph", unit.lines)
-    return marked
+        run: list[Unit] = []
+        after = next(units, None)
+        while after is not None and after.role == "paragraph" and not after.opens:
+            run.append(after)
+            after = next(units, None)
+        subheading = bool(run) and after is not None and after.role == "headline"
+        yield Unit("paragraph", unit.lines) if subheading else unit
+        yield from run
+        previous, unit = (run[-1] if run else unit), after
 
 
-def group_units(units: list[Unit]) -> list[_Draft]:
-    units = [u for u in units if u.role != "furniture"]  # mastheads belong to no article
-    drafts: list[_Draft] = []
-    current = _Draft()
-    headline_first = _headline_first(units)
+def group_units(units: Iterable[Unit]) -> list[_Draft]:
+    return list(iter_drafts(units))
+
+
+def iter_drafts(units: Iterable[Unit]) -> Iterator[_Draft]:
+    """Units -> article drafts, in page order, one at a time."""
+    units = (u for u in units if u.role != "furniture")  # mastheads belong to no article
+    head: list[Unit] = []  # the credits on top and the first other unit
+    for unit in units:
+        head.append(unit)
+        if unit.role != "credit":
+            break
+    headline_first = _headline_first(head[-1] if head and head[-1].role != "credit" else None)
+    stream: Iterator[Unit] = itertools.chain(head, units)
     if not headline_first:
-        units = _mark_subheadings(units)
+        stream = _mark_subheadings(stream)
+    closed: deque[_Draft] = deque()  # the last one waits: a trailing credit may join it
+    current = _Draft()
     previous: Unit | None = None
 
     def close() -> None:
         nonlocal current
         if current.units or current.headline:
-            drafts.append(current)
+            closed.append(current)
         current = _Draft()
 
-    for unit in units:
+    for unit in stream:
         if unit.role == "headline":
             if headline_first:
                 close()
@@ -143,14 +161,16 @@ def group_units(units: list[Unit]) -> list[_Draft]:
                 close()
             current.units.append(unit)
         previous = unit
-    if drafts and not current.body and current.headline is None:
-        drafts[-1].units.extend(current.units)  # a trailing credit closes the last article
+        while len(closed) > 1:
+            yield closed.popleft()
+    if closed and not current.body and current.headline is None:
+        closed[-1].units.extend(current.units)  # a trailing credit closes the last article
     else:
         close()
-    return drafts
+    yield from closed
 
 
-def _single_article(units: list[Unit]) -> _Draft:
+def _single_article(units: Iterable[Unit]) -> _Draft:
     draft = _Draft()
     for position, unit in enumerate(u for u in units if u.role != "furniture"):
         if unit.role == "headline" and position == 0:
@@ -246,16 +266,25 @@ def _is_notice(headline: str | None, body: list[Unit]) -> bool:
 
 def split_articles(document: Document, options: IngestOptions | None = None) -> list[Article]:
     """The articles of a document in page order; one article when the file holds one."""
+    return list(iter_articles(document, options))
+
+
+def iter_articles(document: Document, options: IngestOptions | None = None) -> Iterator[Article]:
+    """`split_articles` one article at a time: lines, units and drafts are
+    read as the articles are asked for, so a huge file holds its text and a
+    page's worth of them, not every line at once (issue 13)."""
     simplify = (options or IngestOptions()).to_simplified
-    units = read_units(document.text)
+    units = iter_units(document.text)
     if document.media_type == "text/html":
-        drafts = [_single_article(units)]  # a web page is one article by construction
+        drafts: Iterable[_Draft] = [_single_article(units)]  # a web page is one article by construction
     else:
-        drafts = group_units(units)
-    drafts = [d for d in drafts if d.units]
-    articles = [build_article(d, document.text, i, simplify) for i, d in enumerate(drafts)]
+        drafts = iter_drafts(units)
+    articles = (
+        build_article(d, document.text, i, simplify) for i, d in enumerate(d for d in drafts if d.units)
+    )
     if document.ocr is not None:  # confidence and page regions per article (provenance.py)
         from explorer.ingest.provenance import attach_ocr
 
-        articles = attach_ocr(document, articles, simplify)
-    return articles
+        yield from attach_ocr(document, list(articles), simplify)
+        return
+    yield from articles

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from explorer.core.gazetteer import Division, Gazetteer, load_gazetteer
+from explorer.ingest.layout import edge_lines
 
 _PAPER = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|都市报|时报|商报)")
 _PAPER_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|都市报|时报|商报)[讯訊]")
@@ -49,6 +50,29 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     return _t2s()(text)
+
+
+SIMPLIFY_PIECE = 1 << 20  # characters
+
+
+def _simplified(text: str) -> str:
+    """`to_simplified` of a whole file, converted in pieces cut after a line
+    break (OpenCC matches no phrase across one): a 50 MB file never passes
+    whole through OpenCC's buffers (three copies). Text with nothing to
+    convert comes back as it is, not copied."""
+    pieces: list[str] | None = None  # from the first piece that changed
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + SIMPLIFY_PIECE)
+        end = len(text) if cut < 0 else cut + 1
+        piece = text[start:end]
+        converted = to_simplified(piece)
+        if pieces is None and converted != piece:
+            pieces = [text[:start]]
+        if pieces is not None:
+            pieces.append(converted)
+        start = end
+    return text if pieces is None else "".join(pieces)
 
 
 @dataclass(frozen=True)
@@ -124,8 +148,7 @@ MASTHEAD_LINE = 30  # a masthead or footer line is short; a long line is prose t
 
 def _edges(text: str, head: int = 6, tail: int = 4) -> str:
     """The short lines at the top and bottom of a page, where a paper prints its name."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    return "\n".join(ln for ln in lines[:head] + lines[-tail:] if len(ln.strip()) <= MASTHEAD_LINE)
+    return "\n".join(ln for ln in edge_lines(text, head, tail) if len(ln.strip()) <= MASTHEAD_LINE)
 
 
 def from_source(source: str | None) -> HomeCity | None:
@@ -147,7 +170,7 @@ def _leading_place(name: str) -> tuple[Division, str] | None:
 
 def from_text(text: str) -> HomeCity | None:
     """A paper name (masthead, 佛山日报讯), a dateline (本报东阿讯), a 来源 line or a web address."""
-    text = to_simplified(text)  # 本報東阿訊
+    text = _simplified(text)  # 本報東阿訊
     for match in _PAPER_DATELINE.finditer(text[:400]):  # 佛山日报讯 opens the first article
         place = place_of_name(match.group(1), paper=True)
         if place is not None:
@@ -255,7 +278,7 @@ def _place_hits(text: str) -> list[tuple[int, int, str | None]]:
 
 def from_content(text: str) -> HomeCity | None:
     """The city whose places the text names most, when it clearly dominates."""
-    text = to_simplified(text)  # 臨清市
+    text = _simplified(text)  # 臨清市
     hits: Counter[str] = Counter()
     examples: dict[str, str] = {}
     for start, end, city in _place_hits(text):

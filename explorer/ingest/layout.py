@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 TERMINAL = re.compile(
@@ -115,20 +117,75 @@ class Unit:
 
 
 def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
+    return list(iter_lines(text))
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """The non-blank lines of `text`, one at a time (the text is never split
+    whole: a 50 MB file has a million lines)."""
     offset = 0
     blank = True
-    for number, raw in enumerate(text.split("\n")):
+    number = 0
+    while True:
+        newline = text.find("\n", offset)
+        raw = text[offset:] if newline < 0 else text[offset:newline]
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = offset + lead
-            lines.append(Line(number, start, start + len(stripped), stripped, blank))
+            start = offset + len(raw) - len(raw.lstrip())
+            yield Line(number, start, start + len(stripped), stripped, blank)
             blank = False
         else:
             blank = True
-        offset += len(raw) + 1
-    return lines
+        if newline < 0:
+            return
+        offset = newline + 1
+        number += 1
+
+
+def edge_lines(text: str, head: int, tail: int) -> list[str]:
+    """`lines[:head] + lines[-tail:]` of the text's non-blank lines (the
+    masthead and footer), read from both ends instead of splitting it all."""
+    top: list[str] = []
+    offset = 0
+    while len(top) <= head + tail:  # one more than needed: then the ends do not meet
+        newline = text.find("\n", offset)
+        raw = text[offset:] if newline < 0 else text[offset:newline]
+        if raw.strip():
+            top.append(raw)
+        if newline < 0:  # the whole text was read
+            return top[:head] + top[-tail:]
+        offset = newline + 1
+    bottom: list[str] = []
+    end = len(text)
+    while len(bottom) < tail:
+        newline = text.rfind("\n", 0, end)
+        raw = text[newline + 1 : end]
+        if raw.strip():
+            bottom.append(raw)
+        end = newline
+    return top[:head] + bottom[::-1]
+
+
+class _Lookahead:
+    """Lines read on demand: the reader looks at most five lines past the one
+    in hand, so only those are held."""
+
+    def __init__(self, lines: Iterator[Line]):
+        self._lines = lines
+        self._buffer: deque[Line] = deque()
+
+    def get(self, k: int) -> Line | None:
+        """The k-th line from the one in hand (0), or None past the end."""
+        while len(self._buffer) <= k:
+            line = next(self._lines, None)
+            if line is None:
+                return None
+            self._buffer.append(line)
+        return self._buffer[k]
+
+    def advance(self, n: int = 1) -> None:
+        for _ in range(n):
+            self._buffer.popleft()
 
 
 def _headline_candidate(line: Line) -> bool:
@@ -156,58 +213,80 @@ def _is_indented_first_line(line: Line, recent: list[Unit]) -> bool:
 
 def read_units(text: str) -> list[Unit]:
     """Group the page's lines into paragraphs, headline blocks and credits."""
-    lines = split_lines(text)
-    units: list[Unit] = []
-    paragraphs: list[Unit] = []
+    return list(iter_units(text))
+
+
+def iter_units(text: str) -> Iterator[Unit]:
+    """`read_units` one unit at a time, in page order. A unit is handed out
+    once it is final: only the last paragraph can still grow (its sentence
+    runs on, maybe across page furniture), so it and the units after it wait
+    until its sentence ends."""
+    lines = _Lookahead(iter_lines(text))
+    pending: list[Unit] = []  # made, not yet final
+    recent: deque[Unit] = deque(maxlen=4)  # the last paragraphs: the column width
+    last_role: str | None = None  # role of the last unit made
     open_sentence = False  # the last body line stopped inside a sentence
-    i = 0
-    while i < len(lines):
-        line = lines[i]
+    while (line := lines.get(0)) is not None:
         kind = line.kind
+        step = 1
         if kind == "furniture":  # a sentence may run on across a page header
-            units.append(Unit("furniture", [line]))
-            i += 1
-            continue
-        if open_sentence and kind in ("text", "opener", "date", "field"):
-            paragraphs[-1].lines.append(line)
+            pending.append(Unit("furniture", [line]))
+            last_role = "furniture"
+        elif open_sentence and kind in ("text", "opener", "date", "field"):
+            recent[-1].lines.append(line)
             open_sentence = kind in ("text", "opener") and not ends_sentence(line.text)
-            i += 1
-            continue
-        if kind == "credit":
-            units.append(Unit("credit", [line]))
-            open_sentence = False
-            i += 1
-            continue
-        if _headline_candidate(line):
-            block = [line]
-            j = i + 1
-            while j < len(lines) and len(block) < 4 and _headline_candidate(lines[j]):
-                block.append(lines[j])
-                j += 1
-            nxt = lines[j] if j < len(lines) else None
-            if nxt is not None and nxt.kind in ("text", "field") and not nxt.blank_before:
-                # the block's last text box runs on into a body: only the
-                # boxes above it can be a headline
-                cut = max((t for t in range(1, len(block)) if block[t].blank_before), default=0)
-                block, j = block[:cut], i + cut
-                nxt = lines[j]
-            after_credit = bool(units) and units[-1].role == "credit"
-            if block and _is_headline(block, nxt, paragraphs, after_credit):
-                units.append(Unit("headline", block))
-                open_sentence = False
-                i = j
-                continue
-        unit = Unit("paragraph", [line], opens=kind in ("opener", "salutation"))
-        units.append(unit)
-        paragraphs.append(unit)
-        if kind == "salutation":
-            open_sentence = True  # a notice's body follows its salutation
+        elif kind == "credit":
+            pending.append(Unit("credit", [line]))
+            last_role, open_sentence = "credit", False
+        elif (headline := _headline_block(line, lines, recent, last_role == "credit")) is not None:
+            pending.append(Unit("headline", headline))
+            last_role, open_sentence = "headline", False
+            step = max(len(headline), 1)
         else:
-            open_sentence = kind in ("text", "opener") and not ends_sentence(line.text)
-            if kind == "text" and i + 1 < len(lines) and lines[i + 1].kind == "date":
-                open_sentence = False  # the issuing body above a date: a signature
-        i += 1
-    return units
+            unit = Unit("paragraph", [line], opens=kind in ("opener", "salutation"))
+            pending.append(unit)
+            recent.append(unit)
+            last_role = "paragraph"
+            open_sentence = _opens_sentence(line, lines.get(1))
+        lines.advance(step)
+        if not open_sentence:
+            yield from pending
+            pending.clear()
+        elif len(pending) > 1:  # everything before the paragraph still open is final
+            still_open = next(i for i, unit in enumerate(pending) if unit is recent[-1])
+            yield from pending[:still_open]
+            del pending[:still_open]
+    yield from pending
+
+
+def _opens_sentence(line: Line, following: Line | None) -> bool:
+    """After a new paragraph's first line: does its sentence run on?"""
+    if line.kind == "salutation":
+        return True  # a notice's body follows its salutation
+    if line.kind == "text" and following is not None and following.kind == "date":
+        return False  # the issuing body above a date: a signature
+    return line.kind in ("text", "opener") and not ends_sentence(line.text)
+
+
+def _headline_block(line: Line, lines: _Lookahead, recent: deque[Unit], after_credit: bool) -> list[Line] | None:
+    """The headline block that starts at `line`, the one in hand, if it is one."""
+    if not _headline_candidate(line):
+        return None
+    block = [line]
+    j = 1
+    while len(block) < 4 and (candidate := lines.get(j)) is not None and _headline_candidate(candidate):
+        block.append(candidate)
+        j += 1
+    nxt = lines.get(j)
+    if nxt is not None and nxt.kind in ("text", "field") and not nxt.blank_before:
+        # the block's last text box runs on into a body: only the
+        # boxes above it can be a headline
+        cut = max((t for t in range(1, len(block)) if block[t].blank_before), default=0)
+        block = block[:cut]
+        nxt = lines.get(cut)
+    if block and _is_headline(block, nxt, list(recent), after_credit):
+        return block
+    return None
 
 
 def _is_headline(block: list[Line], nxt: Line | None, paragraphs: list[Unit], after_credit: bool) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from explorer.ingest.layout import DATE_LINE, FULL_DATE
+from explorer.ingest.layout import DATE_LINE, FULL_DATE, edge_lines
 from explorer.ingest.normalise import fold_width, normalise_text
 
 _MASTHEAD_DATE = re.compile(FULL_DATE + r"\s*(星期|周|礼拜)[一二三四五六日天]")
@@ -36,8 +36,7 @@ def _iso(year: str, month: str, day: str) -> str | None:
 
 def _edges(text: str, head: int = 6, tail: int = 3) -> str:
     """The masthead and footer lines, where papers print date, page and name."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    return "\n".join(lines[:head] + lines[-tail:])
+    return "\n".join(edge_lines(text, head, tail))
 
 
 def date_from_text(text: str) -> str | None:
