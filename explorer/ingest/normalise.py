@@ -75,17 +75,34 @@ _ASCII_WORD_END = re.compile(r"[A-Za-z]$")
 _ASCII_WORD_START = re.compile(r"^[A-Za-z]")
 
 
+# A row of a published list starts its own line, whatever the wrapping: a list
+# marker (一、 （二） 3. ④) begins one, and a short group heading with a count
+# (宜都市（3个）) is one. Joining them would run the list into one line.
+_LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、．](?![0-9])|[①-⑳])")
+_COUNTED_HEADING = re.compile(r"^[^，。；,;]{2,16}[（(][0-9一二三四五六七八九十]{1,3}[个家项名所户条][）)][:：]?$")
+
+
+def _list_row(line: str) -> bool:
+    return bool(_LIST_MARKER.match(line) or _COUNTED_HEADING.match(line))
+
+
 def join_wrapped(lines: list[str]) -> str:
     """Join the lines of one paragraph: Chinese text joins with nothing, a
-    Latin word broken at a line end keeps a space."""
+    Latin word broken at a line end keeps a space, and the rows of a list
+    keep their line breaks."""
     out: list[str] = []
+    row = False
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if out and _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.match(line):
+        starts_row = _list_row(line)
+        if out and (starts_row or row and _COUNTED_HEADING.match(out[-1])):
+            out.append("\n")
+        elif out and _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.match(line):
             out.append(" ")
         out.append(line)
+        row = starts_row
     return "".join(out)
 
 

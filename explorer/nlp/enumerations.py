@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
-from explorer.nlp import spans, written_facts
+from explorer.nlp import list_sections, spans, written_facts
 from explorer.nlp.facts import Context, Facts
 from explorer.nlp.lexicon import configure, derived, pattern
 from explorer.nlp.relation_patterns import is_firm, is_government
@@ -271,6 +271,7 @@ def _inside(item: Mention, whole: Mention, home: str | None) -> bool:
 
 # The rules, in order: lists first, then what a name or a notice states.
 RULES = (
+    list_sections.sections,
     counted_lists,
     counted_then_listed,
     breakdowns,

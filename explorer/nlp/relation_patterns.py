@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from explorer.core.gazetteer import LEVEL_RANK
 from explorer.errors import PipelineError
 from explorer.nlp.facts import COUNT, Context, Facts
-from explorer.nlp.lexicon import DATA_DIR, words
+from explorer.nlp.lexicon import DATA_DIR, ending, table, words
 from explorer.nlp.spans import Mention
 
 AGENT_BREAKS = re.compile(r"会同|联合|协同|携手|在")
@@ -240,8 +240,18 @@ def find_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention]:
     else:
         chosen = _nearest_before(ctx, slot, pos, options)
     if chosen and "list" in options:
-        chosen += ctx.listed_before(chosen[0], _same_kind_as(chosen[0], slot))
+        chosen += ctx.listed_before(chosen[0], _listed_with(chosen[0], slot))
     return chosen
+
+
+def _listed_with(first: Mention, slot: Slot):
+    """Items listed before a touching place are places of its rank (甲县、乙县的X);
+    in 甲镇A村、乙镇B村, A村 is no town of a list."""
+    same = _same_kind_as(first, slot)
+    if slot.reach != "touch" or first.label != "PLACE":
+        return same
+    rank = division_rank(first)
+    return lambda m: same(m) and division_rank(m) == rank
 
 
 def _same_kind_as(first: Mention, slot: Slot):
@@ -336,13 +346,24 @@ def _arguments(ctx: Context, pattern: Pattern, start: int, end: int, unless) -> 
 ZONE_LIKE = re.compile(r"(?:开发区|高新区|经开区|新区|园区|产业园|示范区|集聚区)$")
 
 
+def division_rank(m: Mention) -> int | None:
+    """0 (province) .. 4 (village): the gazetteer's level, else the name's ending
+    (a former county or a village the gazetteer lacks); None for other places."""
+    level = m.attrs.get("level")
+    if m.attrs.get("code") and level in LEVEL_RANK:
+        return LEVEL_RANK[level]
+    suffix = ending(m.canonical, "division_ranks")
+    return int(table("division_ranks")[suffix]) if suffix and len(m.canonical) > len(suffix) else None
+
+
 def _lies_within(inner: Mention, outer: Mention) -> bool:
-    """Of two divisions, the gazetteer must put the first inside the second; a
-    division lies in no facility but a zone (襄阳高新区团山镇), and in no road."""
-    a, b = inner.attrs.get("code"), outer.attrs.get("code")
-    if a and b:  # the text states it; the gazetteer only checks the levels (a village lies in a town)
-        return LEVEL_RANK.get(inner.attrs.get("level", ""), 5) > LEVEL_RANK.get(outer.attrs.get("level", ""), 5)
-    if a:
+    """The text states it; the levels only check it (a village lies in a town, not
+    a town in a village). A division lies in no facility but a zone
+    (襄阳高新区团山镇), and in no road."""
+    a, b = division_rank(inner), division_rank(outer)
+    if a is not None and b is not None:
+        return a > b
+    if a is not None:
         return bool(ZONE_LIKE.search(outer.canonical))
     return True
 

@@ -165,3 +165,31 @@ def test_our_city_written_before_a_programme_takes_part(make_doc):
     doc = _doc(make_doc, text, [("我市", "PLACE", "deixis", DIVISION), ("“交通强市”建设", "PROGRAM", "quoted", {})])
     spans.mentions(doc)[0].canonical = "南通市"
     assert ("南通市", "participates_in", "“交通强市”建设") in _triples(doc)
+
+
+def test_a_division_written_before_a_smaller_one_contains_it_even_unknown_to_the_gazetteer(make_doc):
+    # a former county (no code) before a town of the gazetteer, a town before a village it lacks
+    text = "甲县乙镇、丙镇和丁市戊镇入选，己镇庚村也在其中。"
+    doc = _doc(make_doc, text, [
+        ("甲县", "PLACE", "lac", {}), ("乙镇", "PLACE", "gazetteer", {"code": "100601001", "level": "town"}),
+        ("丙镇", "PLACE", "gazetteer", {"code": "100601002", "level": "town"}), ("丁市", "PLACE", "lac", {}),
+        ("戊镇", "PLACE", "gazetteer", {"code": "100602001", "level": "town"}),
+        ("己镇", "PLACE", "gazetteer", {"code": "100602002", "level": "town"}), ("庚村", "PLACE", "lac", {}),
+    ])
+    assert _triples(doc) == {("乙镇", "located_in", "甲县"), ("丙镇", "located_in", "甲县"),
+                             ("戊镇", "located_in", "丁市"), ("庚村", "located_in", "己镇")}
+
+
+def test_a_village_is_not_inside_the_town_listed_after_it(make_doc):
+    text = "甲镇乙村、丙镇丁村入选。"
+    doc = _doc(make_doc, text, [
+        ("甲镇", "PLACE", "gazetteer", {"code": "100601001", "level": "town"}), ("乙村", "PLACE", "lac", {}),
+        ("丙镇", "PLACE", "gazetteer", {"code": "100601002", "level": "town"}), ("丁村", "PLACE", "lac", {}),
+    ])
+    assert _triples(doc) == {("乙村", "located_in", "甲镇"), ("丁村", "located_in", "丙镇")}
+
+
+def test_a_smaller_division_never_contains_a_larger_one(make_doc):
+    text = "甲村乙镇的代表参会。"
+    doc = _doc(make_doc, text, [("甲村", "PLACE", "lac", {}), ("乙镇", "PLACE", "lac", {})])
+    assert _triples(doc) == set()

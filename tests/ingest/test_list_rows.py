@@ -1,0 +1,22 @@
+"""join_wrapped keeps the rows of a published list apart while it joins the
+wrapped lines of prose (invented names)."""
+
+from __future__ import annotations
+
+from explorer.ingest.normalise import join_wrapped
+
+
+def test_wrapped_prose_joins_into_one_line():
+    assert join_wrapped(["甲市今年新增省级专精特新企业", "12家，同比增长", "1.5倍。"]) == "甲市今年新增省级专精特新企业12家，同比增长1.5倍。"
+
+
+def test_numbered_rows_and_section_markers_keep_their_lines():
+    lines = ["下列单位为先进单位。", "一、十佳甲企业", "1.乙丙科技有限公司", "2.丁戊电子有限公司", "（二）十佳己企业", "①庚辛材料有限公司"]
+    assert join_wrapped(lines).split("\n") == [
+        "下列单位为先进单位。", "一、十佳甲企业", "1.乙丙科技有限公司", "2.丁戊电子有限公司", "（二）十佳己企业", "①庚辛材料有限公司",
+    ]
+
+
+def test_a_group_heading_with_a_count_stands_on_its_own_line():
+    lines = ["乙省示范村名单", "丙县（2个）", "丁镇戊村、己镇", "庚村", "辛县(1个)", "壬镇癸村"]
+    assert join_wrapped(lines).split("\n") == ["乙省示范村名单", "丙县（2个）", "丁镇戊村、己镇庚村", "辛县(1个)", "壬镇癸村"]

@@ -1,0 +1,73 @@
+"""list_sections.py: relations stated by a published list's layout (headings,
+groups, items), on hand-built Docs with invented names."""
+
+from __future__ import annotations
+
+from explorer.nlp import spans
+from explorer.nlp.enumerations import enumerations
+
+TOWN = {"level": "town"}
+
+
+def _doc(make_doc, text, marks, home_city="甲市"):
+    """marks: (surface, label, attrs); the nth occurrence with surface#n."""
+    doc = make_doc([(c, "n") for c in text], home_city=home_city)
+    for surface, label, attrs in marks:
+        name, _, nth = surface.partition("#")
+        start = -1
+        for _ in range(int(nth or 1)):
+            start = text.index(name, start + 1)
+        spans.add(doc, start, start + len(name), label, "test", **attrs)
+    doc._.relations = []
+    return doc
+
+
+def _triples(doc):
+    enumerations(doc)
+    return {(r.subject, r.relation, r.object) for r in doc._.relations}
+
+
+def test_a_list_title_region_and_groups_award_and_place_each_item(make_doc):
+    text = "2030年度\n乙省示范村创建名单\n（甲市）\n丙县（2个）\n丁镇戊村、己镇庚村\n辛县（1个）\n壬镇癸村\n"
+    doc = _doc(make_doc, text, [
+        ("乙省示范村", "HONOR", {}), ("甲市", "PLACE", {"code": "1101", "level": "city"}),
+        ("丙县", "PLACE", {"code": "110101", "level": "county"}),
+        ("丁镇", "PLACE", {"code": "110101001", **TOWN}), ("戊村", "PLACE", {}),
+        ("己镇", "PLACE", {"code": "110101002", **TOWN}), ("庚村", "PLACE", {}),
+        ("辛县", "PLACE", {"code": "110102", "level": "county"}),
+        ("壬镇", "PLACE", {"code": "110102001", **TOWN}), ("癸村", "PLACE", {}),
+    ])
+    found = _triples(doc)
+    assert {s for s, r, o in found if r == "awarded" and o == "乙省示范村"} == {"戊村", "庚村", "癸村"}
+    located = {(s, o) for s, r, o in found if r == "located_in"}
+    assert {("丙县", "甲市"), ("辛县", "甲市"), ("丁镇", "丙县"), ("己镇", "丙县"), ("壬镇", "辛县")} <= located
+    assert ("壬镇", "丙县") not in located  # a new group heading closes the last one
+
+
+def test_numbered_sections_give_their_honour_to_the_lines_below(make_doc):
+    text = "现将名单通报如下。\n一、十佳甲企业\n1.乙丙科技有限公司\n2.丁戊电子有限公司\n二、十佳己企业\n1.庚辛材料有限公司\n"
+    doc = _doc(make_doc, text, [
+        ("十佳甲企业", "HONOR", {}), ("乙丙科技有限公司", "ORG", {}), ("丁戊电子有限公司", "ORG", {}),
+        ("十佳己企业", "HONOR", {}), ("庚辛材料有限公司", "ORG", {}),
+    ])
+    assert _triples(doc) == {
+        ("乙丙科技有限公司", "awarded", "十佳甲企业"), ("丁戊电子有限公司", "awarded", "十佳甲企业"),
+        ("庚辛材料有限公司", "awarded", "十佳己企业"),
+    }
+
+
+def test_prose_after_a_list_closes_it(make_doc):
+    text = "一、十佳甲企业\n1.乙丙科技有限公司\n会议指出，丁戊电子有限公司要加快发展。\n庚辛材料有限公司\n"
+    doc = _doc(make_doc, text, [
+        ("十佳甲企业", "HONOR", {}), ("乙丙科技有限公司", "ORG", {}), ("丁戊电子有限公司", "ORG", {}),
+        ("庚辛材料有限公司", "ORG", {}),
+    ])
+    assert _triples(doc) == {("乙丙科技有限公司", "awarded", "十佳甲企业")}
+
+
+def test_a_line_of_names_without_a_heading_states_nothing(make_doc):
+    text = "甲市召开会议。\n乙丙科技有限公司、丁戊电子有限公司\n"
+    doc = _doc(make_doc, text, [
+        ("甲市", "PLACE", {"code": "1101", "level": "city"}), ("乙丙科技有限公司", "ORG", {}), ("丁戊电子有限公司", "ORG", {}),
+    ])
+    assert _triples(doc) == set()
