@@ -327,6 +327,9 @@ def find_honors(doc: Doc) -> None:
         above = re.match(f"{_any('lexicon_honor_levels')}以[上下]", match.group())
         if above:
             start += above.end()
+        start = _past_verbs(text, start, match.end())
+        if match.end() - start < 3:
+            continue
         if text[start] == "“" and text.count("”", start, match.end()) < text.count("“", start, match.end()):
             start += 1  # “专精特新企业是…”: the quote opens a sentence, not the name
         canonical = re.sub(r"\s+", "", spans.text_of(doc)[start : match.end()])
@@ -339,6 +342,40 @@ def make_program_honor(nlp: Language, name: str, lexicon: dict[str, str]):
     return program_honor
 
 
+@derived
+def _honor_breaks() -> re.Pattern:
+    return re.compile(f"(?:{_any('award_verbs')}|{_any('honor_breaking_verbs')})了?")
+
+
+def _past_verbs(text: str, start: int, end: int) -> int:
+    """省农业农村厅公布了乡村振兴示范村: a verb inside the match ends whatever
+    came before it; the honour begins after the last one."""
+    for verb in _honor_breaks().finditer(text, start, end - 2):
+        start = verb.end()
+    return start
+
+
+@derived
+def _national() -> re.Pattern:
+    return re.compile(f"“?(?:{_any('national_programs')})”?")
+
+
+def find_national_programs(doc: Doc) -> None:
+    """乡村振兴, 长三角一体化, “一带一路”: nationwide programmes named without a plan
+    word. Not inside a longer name (乡村振兴局, 乡村振兴示范村), which wins; a
+    segmenter guess inside the span (一带一路 read as a place) gives way."""
+    text = spans.text_of(doc)
+    for match in _national().finditer(text):
+        start, end = match.span()
+        if text[start] == "“" and text[end - 1] != "”" or text[end - 1] == "”" and text[start] != "“":
+            start, end = (start + 1, end) if text[start] == "“" else (start, end - 1)
+        longer = [m for m in spans.overlapping(doc, start, end) if not (start <= m.start and m.end <= end and m.guess)]
+        if longer:
+            continue
+        spans.remove(doc, spans.overlapping(doc, start, end))
+        spans.add(doc, start, end, "PROGRAM", "plan")
+
+
 def program_honor(doc: Doc) -> Doc:
     find_titles(doc)
     find_award_names(doc)
@@ -347,4 +384,5 @@ def program_honor(doc: Doc) -> Doc:
     find_projects(doc)
     find_area_plans(doc)
     find_honors(doc)
+    find_national_programs(doc)
     return doc
