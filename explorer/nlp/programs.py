@@ -363,13 +363,14 @@ def _national() -> re.Pattern:
 def find_national_programs(doc: Doc) -> None:
     """乡村振兴, 长三角一体化, “一带一路”: nationwide programmes named without a plan
     word. Not inside a longer name (乡村振兴局, 乡村振兴示范村), which wins; a
-    segmenter guess inside the span (一带一路 read as a place) gives way."""
+    place or person read inside the span (一带一路 as a road) gives way."""
     text = spans.text_of(doc)
     for match in _national().finditer(text):
         start, end = match.span()
         if text[start] == "“" and text[end - 1] != "”" or text[end - 1] == "”" and text[start] != "“":
             start, end = (start + 1, end) if text[start] == "“" else (start, end - 1)
-        longer = [m for m in spans.overlapping(doc, start, end) if not (start <= m.start and m.end <= end and m.guess)]
+        longer = [m for m in spans.overlapping(doc, start, end)
+                  if not (start <= m.start and m.end <= end and m.label in ("PLACE", "PERSON"))]
         if longer:
             continue
         spans.remove(doc, spans.overlapping(doc, start, end))

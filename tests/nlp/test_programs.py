@@ -160,3 +160,22 @@ def test_each_quoted_title_of_a_run_after_an_award_verb_is_an_honour(make_doc):
     find_award_names(doc)
     assert {(m.text, m.label) for m in spans.mentions(doc)} == {
         ("杰出企业家", "HONOR"), ("优秀企业家", "HONOR"), ("明星企业家", "HONOR")}
+
+
+def test_a_nationwide_programme_named_without_a_plan_word():
+    analysis = analyse("甲县深入实施乡村振兴，积极融入长三角一体化，服务“一带一路”。")
+    programmes = {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert {"乡村振兴", "长三角一体化"} <= programmes
+    assert any("一带一路" in p for p in programmes)
+    assert not any("一带一路" in surface for surface, _ in mentions(analysis, "PLACE"))
+
+
+def test_a_nationwide_programme_inside_a_longer_name_is_not_one():
+    analysis = analyse("市乡村振兴局公布乡村振兴示范村名单。")
+    assert "乡村振兴" not in {surface for surface, _ in mentions(analysis, "PROGRAM")}
+
+
+def test_an_honour_never_runs_across_a_verb_before_it():
+    analysis = analyse("省农业农村厅公布了乡村振兴示范村名单。")
+    honours = {surface for surface, _ in mentions(analysis, "HONOR")}
+    assert honours and not any("公布" in h for h in honours)
