@@ -170,7 +170,9 @@ def _jobs(project, files: list[Path], options: IngestOptions) -> Iterator[parall
         if known is not None:  # stored before under another path: no analysis needed (issue 13, D7)
             yield parallel.Job(seq, str(path), outcome=_outcome(known))
             continue
-        yield parallel.Job(seq, str(path), data=data)
+        job = parallel.Job(seq, str(path), data=data)
+        del data  # the job holds the bytes: whoever is done with them can drop them (a 50 MB file)
+        yield job
 
 
 def _absolute(path: Path) -> Path:
