@@ -392,6 +392,22 @@ def _division_start(start: int, head_start: int, places: dict[int, spans.Mention
     return chain.start
 
 
+def _past_divisions(start: int, end: int, places: dict[int, spans.Mention]) -> int:
+    """河北省保定市徐水经济开发区, 海门区四甲镇X基地: a chain of divisions written in
+    full before a park or site is an address, not part of its name; each stays a
+    place of its own. One division before it is part of the name (甲县竹木制品
+    特色产业集群), and so is a short name (徐水经济开发区)."""
+    chain = start
+    while (division := places.get(chain)) is not None and division.end < end - 3 \
+            and division.text.endswith(words("division_suffixes")) and division.text == division.canonical:
+        chain = division.end
+    divisions = 0
+    at = start
+    while at < chain:
+        at, divisions = places[at].end, divisions + 1
+    return chain if divisions >= 2 else start
+
+
 def compound_names(doc: Doc) -> Doc:
     ws = spans.words_of(doc)
     text = spans.text_of(doc)
@@ -408,6 +424,9 @@ def compound_names(doc: Doc) -> Doc:
         label = label_of(head, reach, name)
         if label == "ORG" and ending(head_text, "government_heads") and not name.startswith(words("admin_prefixes")):
             reach.start = _division_start(reach.start, head.start, places)
+            name = text[reach.start : head.end]
+        if label == "PLACE":
+            reach.start = _past_divisions(reach.start, head.end, places)
             name = text[reach.start : head.end]
         first = ws[bisect.bisect_right(starts, reach.start) - 1]
         if label and _well_formed(name, head_text, label, first, reach.start in places, reach.awarded):

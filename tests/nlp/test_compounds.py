@@ -154,3 +154,12 @@ def test_a_zone_named_with_its_province_is_a_place(make_doc):
     doc = _with_places(make_doc, [("位于", "v"), ("乙省", "LOC"), ("石花", "n"), ("经济开发区", "n")], [("乙省", "province")])
     compound_names(doc)
     assert ("乙省石花经济开发区", "PLACE") in {(m.text, m.label) for m in spans.mentions(doc)}
+
+
+def test_divisions_written_in_full_before_a_park_are_places_of_their_own():
+    from tests.nlp.sentence_helpers import analyse, mentions, triples
+
+    analysis = analyse("山东省聊城市甲乙经济开发区内企业一片忙碌。")
+    places = {surface for surface, _ in mentions(analysis, "PLACE")}
+    assert {"山东省", "聊城市", "甲乙经济开发区"} <= places
+    assert ("甲乙经济开发区", "located_in", "聊城市") in triples(analysis)

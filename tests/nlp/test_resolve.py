@@ -112,3 +112,12 @@ def test_referring_mentions_are_marked_and_give_no_alias():
     referring = [m for m in company if dict(m.attrs).get("refers")]
     assert referring, "公司/该企业 should resolve to the company named before"
     assert not any(alias in ("公司", "该企业") for m in company for alias in m.aliases)
+
+
+def test_a_list_of_names_before_deng_qiye_are_firms_but_sectors_are_not():
+    from tests.nlp.sentence_helpers import analyse, mentions
+
+    firms = {surface for surface, _ in mentions(analyse("利用甲门船舶、乙淮数据等头部企业场景资源。"), "ORG")}
+    assert {"甲门船舶", "乙淮数据"} <= firms
+    sectors = {surface for surface, _ in mentions(analyse("新材料、生物医药等企业加快发展。"), "ORG")}
+    assert "生物医药" not in sectors and "新材料" not in sectors
