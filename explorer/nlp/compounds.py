@@ -224,6 +224,8 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
                     reach.dropped.append((prev.idx, prev.idx + len(prev.text)))
             j, reach.modifiers = j - 1, reach.modifiers + 1
             continue
+        if reach.level and head.label != "PROGRAM" and prev.tag_ != "LOC" and prev.idx not in places:
+            break  # 甲公司拟认定为省级绿色工厂: a level opens the name; only its region or year goes before it
         if not loose and prev.text in ("和", "与"):
             j = _joined_name(ws, j)
             break

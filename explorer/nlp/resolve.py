@@ -247,9 +247,9 @@ def company_cores(full: str) -> list[str]:
     name = full
     if not full.endswith(FULL_COMPANY):
         return []
-    for ending in COMPANY_ENDINGS:
-        if name.endswith(ending):
-            name = name[: -len(ending)]
+    for company_ending in COMPANY_ENDINGS:
+        if name.endswith(company_ending):
+            name = name[: -len(company_ending)]
             break
     else:
         return []

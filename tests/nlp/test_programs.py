@@ -179,3 +179,11 @@ def test_an_honour_never_runs_across_a_verb_before_it():
     analysis = analyse("省农业农村厅公布了乡村振兴示范村名单。")
     honours = {surface for surface, _ in mentions(analysis, "HONOR")}
     assert honours and not any("公布" in h for h in honours)
+
+
+def test_a_level_opens_an_honours_name_and_a_have_verb_ends_what_came_before():
+    analysis = analyse("甲乙科技有限公司拟认定为省级绿色工厂。目前全市已有省级服务业集聚示范区5家。")
+    honours = {surface for surface, _ in mentions(analysis, "HONOR")}
+    assert "省级绿色工厂" in honours
+    assert not any("有限公司" in h or "已有" in h for h in honours)
+    assert ("甲乙科技有限公司", "甲乙科技有限公司") in mentions(analysis, "ORG")
