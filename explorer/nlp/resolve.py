@@ -162,8 +162,9 @@ def resolve_orgs(doc: Doc) -> None:
                 m.canonical = expand_local(m.canonical, division)
             m.canonical = expand_org(m.canonical, home_city.name if home_city else None,
                                         province.name if province else None)
+            m.canonical = re.sub(r"([省市县区])\1委$", r"\1委", m.canonical)  # 甲县县委 -> 甲县委
             if not m.canonical.startswith("中共") and (re.search(r"[县区]委$", m.canonical) or (
-                    m.canonical.endswith("市委") and m.canonical[:-1] in gazetteer)):
+                    m.canonical.endswith(("市委", "省委")) and m.canonical[:-1] in gazetteer)):
                 m.canonical = "中共" + m.canonical  # 甲区委 -> 中共甲区委 (real papers' naming, without the city)
             if m.text in PARTY_DEPARTMENTS:
                 m.canonical = _party_department(doc, m, home_city)

@@ -27,7 +27,9 @@ from explorer.nlp.spans import Mention
 @functools.lru_cache(maxsize=1)
 def title_at_end() -> re.Pattern:
     core = alternation(words("titles"))
-    return re.compile(f"(?:副|常务|执行|首席|高级|资深|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)?(?:{core})")
+    # 常务副市长, 原副主任: up to two modifiers before the title
+    return re.compile(f"(?:副|常务|执行|首席|高级|资深|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)"
+                      f"{{0,2}}(?:{core})")
 
 
 def _title_starts(text: str, pos: int) -> list[int]:

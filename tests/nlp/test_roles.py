@@ -97,3 +97,17 @@ def test_a_political_consultative_conference_gets_its_official_name(make_doc):
     text = "甲市政协副主席张三、李四参加视察。"
     doc = _doc(make_doc, text, [("甲市政协", "ORG", "test", {}), ("张三", "PERSON", "lac", {}), ("李四", "PERSON", "lac", {})])
     assert _roles(doc) == {(n, "中国人民政治协商会议甲市委员会", "副主席") for n in ("张三", "李四")}
+
+
+def test_a_title_with_two_modifiers_continues_the_chain(make_doc):
+    text = "甲市委常委、常务副市长乙丙丁出席。"
+    doc = _doc(make_doc, text, [("甲市委", "ORG", "compound", {}), ("乙丙丁", "PERSON", "lac", {})])
+    assert _roles(doc) == {("乙丙丁", "甲市委", "常委、常务副市长")}
+
+
+def test_a_provincial_committee_and_a_doubled_county_are_named_officially():
+    from tests.nlp.sentence_helpers import analyse
+
+    analysis = analyse("省委常委、市委书记王明远调研。阳谷县县委副书记李新华讲话。")
+    bodies = {r.object for r in analysis.relations if r.relation == "role_at"}
+    assert {"中共山东省委", "中共聊城市委", "中共阳谷县委"} <= bodies
