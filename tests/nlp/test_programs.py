@@ -163,9 +163,9 @@ def test_each_quoted_title_of_a_run_after_an_award_verb_is_an_honour(make_doc):
 
 
 def test_a_nationwide_programme_named_without_a_plan_word():
-    analysis = analyse("甲县深入实施乡村振兴，积极融入长三角一体化，服务“一带一路”。")
+    analysis = analyse("甲县推进大众创业、万众创新，积极融入长三角一体化，服务“一带一路”。")
     programmes = {surface for surface, _ in mentions(analysis, "PROGRAM")}
-    assert {"乡村振兴", "长三角一体化"} <= programmes
+    assert {"大众创业、万众创新", "长三角一体化"} <= programmes
     assert any("一带一路" in p for p in programmes)
     assert not any("一带一路" in surface for surface, _ in mentions(analysis, "PLACE"))
 
@@ -187,3 +187,10 @@ def test_a_level_opens_an_honours_name_and_a_have_verb_ends_what_came_before():
     assert "省级绿色工厂" in honours
     assert not any("有限公司" in h or "已有" in h for h in honours)
     assert ("甲乙科技有限公司", "甲乙科技有限公司") in mentions(analysis, "ORG")
+
+
+def test_a_campaign_year_is_a_programme_but_a_plain_year_is_not():
+    analysis = analyse("今年是开发区确定的招商引资突破年、项目建设攻坚年。去年是丰收年。")
+    programmes = {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert {"招商引资突破年", "项目建设攻坚年"} <= programmes
+    assert not any("丰收" in p for p in programmes)
