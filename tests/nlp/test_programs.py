@@ -194,3 +194,10 @@ def test_a_campaign_year_is_a_programme_but_a_plain_year_is_not():
     programmes = {surface for surface, _ in mentions(analysis, "PROGRAM")}
     assert {"招商引资突破年", "项目建设攻坚年"} <= programmes
     assert not any("丰收" in p for p in programmes)
+
+
+def test_a_verb_of_carrying_out_is_not_part_of_the_plan():
+    analysis = analyse("甲县践行“双碳”战略，坚持可持续发展战略。")
+    programmes = {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert {"“双碳”战略", "可持续发展战略"} <= programmes
+    assert not any(p.startswith(("践行", "坚持")) for p in programmes)
