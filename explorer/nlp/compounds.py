@@ -297,7 +297,8 @@ def _takes(ws: list[Word], j: int, label: str) -> bool:
         return label == "PLACE" and prev.tag_ == "v" and len(prev.text) == 1 and prev.text not in word_set("name_left_stops")
     if prev.text in word_set("name_left_stops") and not (label == "PROGRAM" and prev.text in word_set("program_verbs")):
         return False
-    if prev.text in word_set("award_verbs") or label in ("HONOR", "KIND") and prev.tag_ == "ORG":
+    if prev.text in word_set("award_verbs") or label in ("HONOR", "KIND") and (
+            prev.tag_ == "ORG" or prev.text in word_set("honor_breaking_verbs")):
         return False  # 工业和信息化部 | 制造业单项冠军示范企业: the body gives the honour
     return prev.tag_ in LOOSE_TAGS  # 现代/TIME 服务业培育工程; dates are in name_left_stops or have digits
 

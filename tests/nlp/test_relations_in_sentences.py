@@ -128,3 +128,15 @@ def test_roles_walk_back_over_titles_to_each_organisation(make_doc):
     role_titles(doc)
     roles = {(text[r.org_start:r.org_end], r.role) for r in doc._.roles}
     assert roles == {("张庄联合村党委", "书记"), ("农业社会化服务中心", "负责人")}
+
+
+def test_an_office_named_after_its_government_is_part_of_it():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    assert ("聊城市人民政府办公室", "part_of", "聊城市人民政府") in triples(analyse("聊城市人民政府办公室关于表彰先进单位的通报。"))
+
+
+def test_a_place_that_puts_a_strategy_into_practice_takes_part_in_it():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    assert ("阳谷县", "participates_in", "“双碳”战略") in triples(analyse("阳谷县为践行“双碳”战略，出台多项政策。"))
