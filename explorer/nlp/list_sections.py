@@ -33,6 +33,7 @@ NUMBERING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(]
 HEADING_TAIL = re.compile(r"\s*(?:[（(][^（()）\n]{0,10}[）)])?\s*[:：]?\s*$")
 ITEM_GAP = re.compile(r"[\s、，,；;]*")
 LINE_END = re.compile(r"[\s。；;]*$")
+UNREAD_ITEM = re.compile(r"[\u4e00-\u9fff（）()]{2,14}(?=[、，,；;\s]|$)")
 
 
 @dataclass
@@ -100,15 +101,30 @@ def item_line(ctx: Context, start: int, end: int) -> list[tuple[Mention, Mention
     nothing else (1.甲公司 / 丙镇丁村、戊镇己村); None for any other line."""
     pos = _past(NUMBERING, ctx.text, start, end)
     items: list[tuple[Mention, Mention]] = []
+    unread = 0  # items the pipeline found no name in (仙女镇向巷村 with 向巷村 unknown)
     while pos < end:
         found = [m for m in ctx.mentions.starting(pos) if m.label in ("ORG", "PLACE") and not m.rule.deictic]
         item = _longest([m for m in found if m.end <= end])
         if item is None:
-            return items if items and LINE_END.fullmatch(ctx.text, pos, end) else None
+            if LINE_END.fullmatch(ctx.text, pos, end):
+                break
+            gap = UNREAD_ITEM.match(ctx.text, pos, end)
+            if gap is None:
+                return None
+            unread, pos = unread + 1, _past(ITEM_GAP, ctx.text, gap.end(), end)
+            continue
         inner = _innermost(ctx, item) if item.label == "PLACE" else item
         items.append((item, inner))
         pos = _past(ITEM_GAP, ctx.text, inner.end, end)
-    return items or None
+    return items if items and unread * 2 < len(items) + unread else None
+
+
+def _bracketed_place(ctx: Context, start: int, end: int) -> Mention | None:
+    bracket = re.search(r"[（(]", ctx.text[start:end])
+    if bracket is None:
+        return None
+    found = [m for m in ctx.mentions.starting(start + bracket.end(), ("PLACE",)) if not m.rule.deictic]
+    return _longest([m for m in found if m.end < end])
 
 
 def _state(ctx: Context, facts: Facts, section: Section, items, line: tuple[int, int]) -> None:
@@ -149,6 +165,9 @@ def sections(ctx: Context, facts: Facts) -> None:
         honour = honour_heading(ctx, start, end)
         if honour is not None:
             section = Section(honour=honour, regions=section.regions if section.items == 0 else [])
+            region = _bracketed_place(ctx, honour.end, end)  # X名单（甲市）: the list's region
+            if region is not None:
+                _place_heading_seen(ctx, facts, section, region)
             continue
         if items is not None and (section.honour is not None or section.regions):
             _state(ctx, facts, section, items, (start, end))

@@ -71,3 +71,22 @@ def test_a_line_of_names_without_a_heading_states_nothing(make_doc):
         ("甲市", "PLACE", {"code": "1101", "level": "city"}), ("乙丙科技有限公司", "ORG", {}), ("丁戊电子有限公司", "ORG", {}),
     ])
     assert _triples(doc) == set()
+
+
+def test_a_region_in_the_titles_brackets_and_an_item_without_a_name(make_doc):
+    text = "乙省示范村创建名单（甲市）\n丙县（3个）\n丁镇戊村、某某某村、己镇庚村\n"
+    doc = _doc(make_doc, text, [
+        ("乙省示范村", "HONOR", {}), ("甲市", "PLACE", {"code": "1101", "level": "city"}),
+        ("丙县", "PLACE", {"code": "110101", "level": "county"}),
+        ("丁镇", "PLACE", {"code": "110101001", **TOWN}), ("戊村", "PLACE", {}),
+        ("己镇", "PLACE", {"code": "110101002", **TOWN}), ("庚村", "PLACE", {}),
+    ])
+    found = _triples(doc)
+    assert ("丙县", "located_in", "甲市") in found
+    assert {s for s, r, o in found if r == "awarded"} == {"戊村", "庚村"}
+
+
+def test_a_line_mostly_without_names_is_no_list(make_doc):
+    text = "一、十佳甲企业\n乙丙科技有限公司、加快发展步伐、继续扩大规模\n"
+    doc = _doc(make_doc, text, [("十佳甲企业", "HONOR", {}), ("乙丙科技有限公司", "ORG", {})])
+    assert _triples(doc) == set()
