@@ -172,7 +172,10 @@ class Context:
         return m.label == "PERSON" and self.text.startswith(words("speaking_verbs"), m.end)
 
     def credited(self, m: Mention) -> bool:
-        """A reporter or photographer of the article (记者 X, 通讯员 Y)."""
+        """A reporter or photographer of the article (记者 X, 通讯员 Y), or the
+        paper of a dateline (甲日报讯): credits, not actors of the news."""
+        if m.label == "ORG" and self.text.startswith(("讯", "消息"), m.end):
+            return True
         return m.label == "PERSON" and bool(re.search(r"记者|通讯员|摄影|编辑", self.text[max(0, m.start - 8) : m.start]))
 
     def listed_before(self, last: Mention, allowed) -> list[Mention]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from explorer.core.gazetteer import LEVEL_RANK
 from explorer.errors import PipelineError
 from explorer.nlp.facts import COUNT, Context, Facts
+from explorer.nlp import lexicon
 from explorer.nlp.lexicon import DATA_DIR, ending, table, words
 from explorer.nlp.spans import Mention
 
@@ -225,7 +226,17 @@ def _nearest_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention
     first = [m for m in ctx.mentions.between(sentence[0], pos) if slot.takes(m) and _usable_before(ctx, m)
              and _same_voice(ctx.text[m.end : pos])]
     first = _outermost(first)
-    return first[:1]
+    if not first:
+        return []
+    # A和B成功入选，由X升级为Y: the clause goes on with the subject of the last clause that named one
+    last_clause = ctx.clause_start(first[-1].start)
+    latest = [m for m in first if m.start >= last_clause and not ctx.adverbial(m)]
+    return latest[-1:] if latest and last_clause > sentence[0] and _ends_clause_with_trigger(ctx, latest[-1]) else first[:1]
+
+
+def _ends_clause_with_trigger(ctx: Context, m: Mention) -> bool:
+    """The subject acted in its own clause (A成功入选，…), so it is the topic that goes on."""
+    return bool(re.search(f"(?:{lexicon.pattern('award_verbs')})$", ctx.text[m.end : ctx.clause_end(m.end)]))
 
 
 def _same_voice(between: str) -> bool:

@@ -140,3 +140,11 @@ def test_a_place_that_puts_a_strategy_into_practice_takes_part_in_it():
     from tests.nlp.sentence_helpers import analyse, triples
 
     assert ("阳谷县", "participates_in", "“双碳”战略") in triples(analyse("阳谷县为践行“双碳”战略，出台多项政策。"))
+
+
+def test_a_clause_goes_on_with_the_subject_that_won_and_a_dateline_paper_wins_nothing():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    found = triples(analyse("聊城日报讯 近日，工信部公示名单发布，山东甲乙新材料有限公司成功入选，由省级专精特新企业升级为国家级专精特新“小巨人”企业。"))
+    assert ("山东甲乙新材料有限公司", "awarded", "国家级专精特新“小巨人”企业") in found
+    assert not any(s == "聊城日报" and r == "awarded" for s, r, o in found)
