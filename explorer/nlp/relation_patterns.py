@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from explorer.core.gazetteer import LEVEL_RANK
 from explorer.errors import PipelineError
-from explorer.nlp.facts import COUNT, Context, Facts
 from explorer.nlp import lexicon
+from explorer.nlp.facts import COUNT, Context, Facts
 from explorer.nlp.lexicon import DATA_DIR, ending, table, words
 from explorer.nlp.spans import Mention
 
