@@ -105,6 +105,9 @@ KINDS: dict[str, Callable[[Mention], bool]] = {
     "named": lambda m: not m.rule.deictic,
     "actor": is_actor,
     "ours": lambda m: m.rule.deictic and m.text[:1] in "我本该",  # 我市, 本区, 该县
+    # 全市 or 全区 resolved (a ranking within the province says little of where a city is)
+    "whole": lambda m: m.rule.deictic and m.text[:1] == "全" and m.canonical != m.text
+    and m.attrs.get("level") != "province",
     "issuer": lambda m: not m.rule.deictic or m.text[:1] in "我本该",
     "project": is_project,
     "plan": lambda m: not is_project(m),

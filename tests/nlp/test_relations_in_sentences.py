@@ -148,3 +148,10 @@ def test_a_clause_goes_on_with_the_subject_that_won_and_a_dateline_paper_wins_no
     found = triples(analyse("聊城日报讯 近日，工信部公示名单发布，山东甲乙新材料有限公司成功入选，由省级专精特新企业升级为国家级专精特新“小巨人”企业。"))
     assert ("山东甲乙新材料有限公司", "awarded", "国家级专精特新“小巨人”企业") in found
     assert not any(s == "聊城日报" and r == "awarded" for s, r, o in found)
+
+
+def test_a_district_ranked_within_the_whole_city_lies_in_it_but_not_a_city_ranked_in_the_province():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    assert ("东昌府区", "located_in", "聊城市") in triples(analyse("东昌府区41家企业入选，数量位居全市第一。"))
+    assert not {t for t in triples(analyse("我市入选企业数量位居全省第一。")) if t[1] == "located_in"}
