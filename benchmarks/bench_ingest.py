@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         help="serial, --workers 2, LocalCluster(2) and the writer alone side by side, at these corpus "
         "sizes in articles (default 10000; benchmarks/bench_scale.py)",
     )
+    parser.add_argument("--scenarios", default="serial,workers2,cluster2,writer",
+                        help="with --scale: which of serial,workers2,cluster2,writer to run (serial first: the base)")
     parser.add_argument("--memory", type=float, metavar="MB",
                         help="peak memory of one process ingesting one generated text file of MB megabytes")
     parser.add_argument("--child", nargs=3, metavar=("SCENARIO", "CORPUS", "WORKDIR"), help=argparse.SUPPRESS)
@@ -176,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale is not None:
         from benchmarks import bench_scale
 
-        return bench_scale.scale(sorted(args.scale) or [10_000])
+        return bench_scale.scale(sorted(args.scale) or [10_000], tuple(args.scenarios.split(",")))
     if args.memory:
         from benchmarks import bench_scale
 

@@ -193,7 +193,7 @@ def _load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def scale(targets: list[int]) -> int:
+def scale(targets: list[int], scenarios: tuple[str, ...] = SCALE_SCENARIOS) -> int:
     from benchmarks.corpus_gen import generate
 
     labels = {"serial": "serial (1 process)", "workers2": "--workers 2", "cluster2": "LocalCluster(2)",
@@ -206,7 +206,7 @@ def scale(targets: list[int]) -> int:
             print(f"{'scenario':<27} {'articles':>8} {'wall s':>8} {'arts/s':>8} {'speed-up':>8} {'peak MB':>8} "
                   f"{'writer':>7} {'CPU s':>7} {'workers':>8} {'bound':>6}  load after", flush=True)
             base = serial_cpu = None
-            for name in SCALE_SCENARIOS:
+            for name in [n for n in SCALE_SCENARIOS if n in scenarios]:
                 r = measure(name, corpus)
                 rate = r["articles"] / r["seconds"]
                 base = base or rate
