@@ -201,6 +201,8 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
             k = _quote_open(ws, j, prev.text, opening)
             if k is None or k == j - 2 or prev.text == "）" and any(w.text == "、" for w in ws[k:j]):
                 break  # 县（市、区）政府: a list of kinds, not a second name
+            if prev.text in "）)" and (BYLINE_WORDS.search("".join(w.text for w in ws[k:j])) or ws[j - 1].idx - ws[k].idx > 14):
+                break  # （甲日报记者 乙）市经信厅: a byline in brackets ends the name before it
             j, reach.modifiers = k, reach.modifiers + 1
             continue
         if prev.text in word_set("referring_places"):
@@ -243,6 +245,7 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
 
 
 FUNCTION_TAGS = {"v", "p", "d", "u", "r", "ad"}
+BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|报道")
 
 
 def _start_in_word(w: Word, head_start: int) -> int:

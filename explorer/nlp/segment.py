@@ -170,6 +170,23 @@ def _tag_pieces(pieces: list[str]) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+# LAC sometimes glues a bracket to the word after it and tags the whole as
+# punctuation (（广东）纸业有限公司 -> "）纸业有限公司"/w): the bracket is cut off and
+# the rest read as a noun, so the name around the bracket can still grow.
+_GLUED_PUNCT = re.compile(r"^([（）()《》“”‘’「」、，。；：]+)(.+)$")
+
+
+def _unglue(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        glued = _GLUED_PUNCT.match(word) if tag == "w" and len(word) > 1 else None
+        if glued is None or not glued.group(2)[0].isalnum():
+            out.append((word, tag))
+        else:
+            out.extend(((glued.group(1), "w"), (glued.group(2), "n")))
+    return out
+
+
 def lac_words_many(texts: list[str]) -> list[list[tuple[str, str]]]:
     """lac_words for several texts, their pieces batched together."""
     pieces = [[p for p in _chunks(text) if p] for text in texts]
@@ -179,7 +196,7 @@ def lac_words_many(texts: list[str]) -> list[list[tuple[str, str]]]:
         pairs: list[tuple[str, str]] = []
         for piece in ps:
             pairs.extend(words[piece])
-        out.append(pairs)
+        out.append(_unglue(pairs))
     return out
 
 

@@ -177,8 +177,8 @@ def participation(ctx: Context, facts: Facts) -> None:
             continue
         clause = ctx.clause_start(program.start)
         verb = _carrying_out().search(ctx.text, max(clause, program.start - 8), program.start)
-        if verb is None:
-            continue
+        if verb is None or ctx.text.startswith(("部署", "要求", "精神"), program.end):
+            continue  # 落实X战略部署: carrying out someone else's plan is not taking part
         sentence = ctx.sentence_of(program.start)
         own = [m for m in ctx.mentions.between(clause, verb.start()) if m.label == "PLACE" and not _nested(ctx, m)]
         actor = own[0] if own else subject_place(ctx, sentence[0], verb.start())  # 全市也在推进X: 全市's

@@ -163,3 +163,11 @@ def test_divisions_written_in_full_before_a_park_are_places_of_their_own():
     places = {surface for surface, _ in mentions(analysis, "PLACE")}
     assert {"山东省", "聊城市", "甲乙经济开发区"} <= places
     assert ("甲乙经济开发区", "located_in", "聊城市") in triples(analysis)
+
+
+def test_a_company_with_its_region_in_brackets_is_one_name_but_a_byline_in_brackets_ends_a_name():
+    from tests.nlp.sentence_helpers import analyse, mentions
+
+    assert ("甲乙森博（广东）纸业有限公司", "甲乙森博（广东）纸业有限公司") in mentions(analyse("甲乙森博（广东）纸业有限公司上榜。"), "ORG")
+    orgs = {surface for surface, _ in mentions(analyse("（聊城日报记者 王明远）市工信局日前公布名单。"), "ORG")}
+    assert "市工信局" in orgs and not any("记者" in o for o in orgs)

@@ -53,3 +53,11 @@ def test_ascii_punctuation_of_web_pages_reads_as_chinese_punctuation():
     view = simplified_view(text)
     assert len(view) == len(text)
     assert view == "狮山（风梅岭）产业园开工，总投资1,750亿元；版本4.0。"
+
+
+def test_a_bracket_glued_to_the_next_word_is_cut_off():
+    from explorer.nlp.segment import _unglue
+
+    assert _unglue([("甲乙", "ORG"), ("（", "w"), ("广东", "LOC"), ("）纸业有限公司", "w")]) == [
+        ("甲乙", "ORG"), ("（", "w"), ("广东", "LOC"), ("）", "w"), ("纸业有限公司", "n")]
+    assert _unglue([("）。", "w")]) == [("）。", "w")]
