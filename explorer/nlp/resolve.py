@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
 from explorer.core.text import to_simplified
-from explorer.nlp import spans
+from explorer.nlp import listed_names, spans
 from explorer.nlp.anaphora import (
     COMPANY_ENDINGS,
     anaphora,
@@ -30,7 +30,7 @@ from explorer.nlp.anaphora import (
     own_bodies,
 )
 from explorer.nlp.cleanup import cleanup
-from explorer.nlp.lexicon import configure, derived, ending, pattern, table, words
+from explorer.nlp.lexicon import configure, derived, pattern, table, words
 from explorer.nlp.spans import Mention
 
 # Word lists other modules import from here (relations.py).
@@ -324,39 +324,6 @@ def resolve_person_aliases(doc: Doc) -> None:
             people[after + 1].canonical = m.canonical
 
 
-LISTED_FIRMS = re.compile(r"((?:[\u4e00-\u9fff（）()]{2,12}、)+[\u4e00-\u9fff（）()]{2,12}?)(?:等|[0-9一二三四五六七八九十]+家)"
-                          r"[^，。；]{0,14}?(?:企业|公司|单位)")
-
-
-def _only_industry(item: str) -> bool:
-    """新能源汽车, 生物医药: sectors, not names (nothing left once the sector words go)."""
-    rest = item
-    while (word := ending(rest, "industry_words")) is not None:
-        rest = rest[: -len(word)]
-    return len(rest) <= 1
-
-
-def enumerated_orgs(doc: Doc) -> None:
-    """甲集团、乙集团、丙生物…等企业, A、B、C 3家企业: items of a list of firms are
-    firms, when most are known as firms or none is a sector, a place or another name."""
-    for match in LISTED_FIRMS.finditer(spans.text_of(doc)):
-        items, pos = [], match.start(1)
-        for item in match.group(1).split("、"):
-            lead = re.match(f"^(?:{pattern('list_leads')})", item)
-            skip = lead.end() if lead and len(item) - lead.end() >= 2 else 0
-            items.append((pos + skip, pos + len(item)))
-            pos += len(item) + 1
-        if any(_only_industry(spans.text_of(doc)[s:e]) for s, e in items):
-            continue
-        orgs = sum(1 for s, e in items if spans.overlapping(doc, s, e, {"ORG"}))
-        named = not any(m for s, e in items for m in spans.overlapping(doc, s, e) if not m.guess and m.label != "ORG")
-        if orgs * 2 < len(items) and not named:
-            continue
-        for s, e in items:
-            spans.remove(doc, [m for m in spans.overlapping(doc, s, e) if m.label in ("PERSON", "ORG") or m.guess])
-            spans.add(doc, s, e, "ORG", "enumeration")
-
-
 @Language.factory("resolver", assigns=["doc._.mentions"], requires=["doc._.mentions"], default_config={"lexicon": {}})
 def make_resolver(nlp: Language, name: str, lexicon: dict[str, str]):
     configure(lexicon)
@@ -374,7 +341,8 @@ def zone_words(doc: Doc) -> None:
 def resolver(doc: Doc) -> Doc:
     zone_words(doc)
     cleanup(doc)
-    enumerated_orgs(doc)
+    listed_names.enumerated_orgs(doc)
+    listed_names.enumerated_projects(doc)
     resolve_deixis(doc)
     resolve_orgs(doc)
     county_city_bodies(doc)

@@ -1,0 +1,20 @@
+"""listed_names.py: names known by the list they stand in (invented names)."""
+
+from __future__ import annotations
+
+from tests.nlp.sentence_helpers import analyse, mentions
+
+
+def test_items_before_deng_zhongdian_xiangmu_are_projects():
+    analysis = analyse("我市将加快甲丙磷酸铁、乙丁磷氟新材料、戊己零碳智算产研基地等重点项目建设。")
+    assert {"甲丙磷酸铁", "乙丁磷氟新材料", "戊己零碳智算产研基地"} <= {s for s, _ in mentions(analysis, "PROGRAM")}
+
+
+def test_items_after_xiangmu_fenbiewei_are_projects():
+    analysis = analyse("此次参加活动的项目分别为甲乙电线电缆设备、丙丁生物灭菌、戊己多缸发电机组等。")
+    assert {"甲乙电线电缆设备", "丙丁生物灭菌", "戊己多缸发电机组"} <= {s for s, _ in mentions(analysis, "PROGRAM")}
+
+
+def test_a_list_of_sectors_or_places_is_no_list_of_projects():
+    programmes = {s for s, _ in mentions(analyse("新能源汽车、生物医药等重点项目加快推进。阳谷县、莘县等项目进展顺利。"), "PROGRAM")}
+    assert not programmes & {"新能源汽车", "生物医药", "阳谷县", "莘县"}
