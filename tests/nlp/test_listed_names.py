@@ -18,3 +18,10 @@ def test_items_after_xiangmu_fenbiewei_are_projects():
 def test_a_list_of_sectors_or_places_is_no_list_of_projects():
     programmes = {s for s, _ in mentions(analyse("新能源汽车、生物医药等重点项目加快推进。阳谷县、莘县等项目进展顺利。"), "PROGRAM")}
     assert not programmes & {"新能源汽车", "生物医药", "阳谷县", "莘县"}
+
+
+def test_a_place_pushing_listed_projects_on_takes_part_in_each():
+    from tests.nlp.sentence_helpers import triples
+
+    found = triples(analyse("阳谷县将加快甲丙磷酸铁、乙丁磷氟新材料等重点项目建设。"))
+    assert {("阳谷县", "participates_in", "甲丙磷酸铁"), ("阳谷县", "participates_in", "乙丁磷氟新材料")} <= found
