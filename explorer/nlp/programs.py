@@ -355,6 +355,21 @@ def _past_verbs(text: str, start: int, end: int) -> int:
     return start
 
 
+HONOR_QUALIFIER = re.compile(r"[（(](?:[\u4e00-\u9fff]{1,4}[类型]|试点|第[一二三四五六七八九十0-9]{1,3}批)[）)]")
+
+
+def bracketed_qualifiers(doc: Doc) -> None:
+    """江苏省专精特新小巨人企业（制造类）: a bracketed kind or batch belongs to the
+    honour's name (the two kinds are two lists)."""
+    text = spans.text_of(doc)
+    for m in [m for m in spans.mentions(doc) if m.label == "HONOR"]:
+        qualifier = HONOR_QUALIFIER.match(text, m.end)
+        if qualifier is None or spans.overlapping(doc, m.end, qualifier.end()):
+            continue
+        spans.remove(doc, [m])
+        spans.add(doc, m.start, qualifier.end(), "HONOR", m.source, canonical=m.canonical + qualifier.group())
+
+
 @derived
 def _national() -> re.Pattern:
     return re.compile(f"“?(?:{_any('national_programs')})”?")
@@ -385,5 +400,6 @@ def program_honor(doc: Doc) -> Doc:
     find_projects(doc)
     find_area_plans(doc)
     find_honors(doc)
+    bracketed_qualifiers(doc)
     find_national_programs(doc)
     return doc

@@ -201,3 +201,10 @@ def test_a_verb_of_carrying_out_is_not_part_of_the_plan():
     programmes = {surface for surface, _ in mentions(analysis, "PROGRAM")}
     assert {"“双碳”战略", "可持续发展战略"} <= programmes
     assert not any(p.startswith(("践行", "坚持")) for p in programmes)
+
+
+def test_a_bracketed_kind_belongs_to_the_honour_and_a_verb_ends_one():
+    analysis = analyse("甲乙公司入选江苏省专精特新小巨人企业（制造类）。市推动县域特色产业集群发展。")
+    honours = {surface for surface, _ in mentions(analysis, "HONOR")}
+    assert "江苏省专精特新小巨人企业（制造类）" in honours
+    assert not any(h.startswith("市推动") for h in honours)
