@@ -14,7 +14,7 @@ news grammar around a mention (enumerations, adverbials, quotes).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import astuple, dataclass
 
 import srsly  # type: ignore[import-untyped]
@@ -98,7 +98,8 @@ class Mentions:
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions inside [start, end)."""
         first = bisect_right(self._starts, start - 1)
-        return [m for m in self.all[first:] if m.start < end and m.end <= end]
+        last = bisect_left(self._starts, end, first)  # sorted by start: nothing after `last` starts before end
+        return [m for m in self.all[first:last] if m.end <= end]
 
     def starting(self, pos: int, labels=None) -> list[Mention]:
         return [m for m in self.by_start.get(pos, ()) if labels is None or m.label in labels]
