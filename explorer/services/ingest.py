@@ -113,6 +113,7 @@ def run(
 
         progress = IngestProgress(state, len(files))  # counts OCR pages inside files (services/progress.py)
         for job, result in mapper.results(jobs, state, progress.file, progress.page):
+            job.data = None  # analysed: the bytes (50 MB at the limit) are not kept while storing
             state.check()
             outcome = job.outcome if result is None else _store(project, result, state, report)
             report.files.append(outcome)
