@@ -111,6 +111,8 @@ def stage(path: str, parts: Iterable[Document | AnalysedBatch]) -> Result:
 # --- worker processes -------------------------------------------------------------
 
 _DONE = "done"
+PREFETCH = 2  # jobs a worker holds: the one it works on and the next
+PREFETCH_BYTES = 48 * 1024  # a file sent ahead must fit the pipe's buffer
 WORKER_NICENESS = 5
 _READY = "ready"
 
@@ -185,8 +187,19 @@ class _Worker:
         self.process = context.Process(target=worker_main, args=(child, options), daemon=True)
         self.process.start()
         child.close()
-        self.job: Job | None = None
+        self.jobs: deque[Job] = deque()  # sent to it, in the order it works on them
         self.ready = False  # it said so after loading the pipeline
+
+    @property
+    def job(self) -> Job | None:
+        """The job it is working on (the first one sent and not finished)."""
+        return self.jobs[0] if self.jobs else None
+
+    def wants(self, job: Job) -> bool:
+        """Room for this job: one waiting in the pipe behind the current one keeps
+        the worker busy while the writer stores (a large file waits its turn:
+        sending it would block until the worker reads it)."""
+        return not self.jobs or len(self.jobs) < PREFETCH and len(job.data or b"") <= PREFETCH_BYTES
 
     def stop(self, timeout: float = 2.0) -> None:
         try:
@@ -248,14 +261,16 @@ class ProcessPool:
         if self._queue and not self._workers:
             self._workers = [_Worker(self._context, self.options) for _ in range(self.size)]
         for worker in self._workers:
-            if worker.job is None and self._queue:
+            while self._queue and worker.wants(self._queue[0]):
                 job = self._queue.popleft()
                 try:
                     worker.conn.send((job.seq, job.path, job.data))
-                    worker.job = job
+                    worker.jobs.append(job)
                 except OSError:
-                    self._lost(worker, job)
-        busy = {w.conn: w for w in self._workers if w.job is not None or not w.ready}
+                    self._queue.appendleft(job)
+                    self._lost(worker, worker.job)
+                    break
+        busy = {w.conn: w for w in self._workers if w.jobs or not w.ready}
         if not busy:
             return
         for ready in wait(list(busy), timeout):
@@ -268,7 +283,7 @@ class ProcessPool:
                 continue
             if part == _READY:
                 worker.ready = True
-            else:
+            elif worker.job is not None and _seq == worker.job.seq:
                 self._receive(worker, part)
 
     def _receive(self, worker: _Worker, part) -> None:
@@ -292,13 +307,20 @@ class ProcessPool:
             job.result = job.staged
         job.staged = None
         job.data = None
-        worker.job = None
+        worker.jobs.popleft()
 
     def _lost(self, worker: _Worker, job: Job | None) -> None:
-        """A worker died: replace it; its job goes back to the queue once.
-        One that dies before it is ready cannot start at all: say so."""
+        """A worker died: replace it; the job it was on goes back to the queue
+        once, the ones waiting behind it go back as they were. One that dies
+        before it is ready cannot start at all: say so."""
         index = self._workers.index(worker)
-        worker.job = None
+        waiting = [j for j in worker.jobs if j is not job]
+        worker.jobs.clear()
+        for queued in reversed(waiting):
+            if queued.staged is not None:
+                queued.staged.close()
+                queued.staged = None
+            self._queue.appendleft(queued)
         worker.process.join(1.0)
         worker.conn.close()
         if not worker.ready:

@@ -200,3 +200,27 @@ def test_killing_a_parallel_ingest_leaves_no_worker_and_a_sound_project(corpus, 
     reference = store_dump.dump(serial)
     for table in ("documents", "articles", "mentions", "relations", "evidence"):
         assert set(stored[table]) <= set(reference[table]), table
+
+
+def test_a_worker_holds_the_next_small_file_while_the_writer_stores(corpus):
+    """Each worker gets a second small job before it finishes the first, so it
+    does not wait for the writer; a large file is never sent ahead."""
+    files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt" and p.stat().st_size)[:6]
+    jobs = [parallel.Job(i, str(p), data=p.read_bytes()) for i, p in enumerate(files)]
+    pool = parallel.ProcessPool(2, IngestOptions())
+    held = []
+
+    def announce(job):
+        held.append(max((len(w.jobs) for w in pool._workers), default=0))
+
+    try:
+        results = [(job.seq, result) for job, result in pool.results(jobs, TaskState(), announce)]
+    finally:
+        pool.close()
+    assert [seq for seq, _ in results] == list(range(len(files)))
+    assert max(held) == parallel.PREFETCH
+    for _, result in results:
+        result.close()
+    big = parallel.Job(99, "big.txt", data=b"x" * (parallel.PREFETCH_BYTES + 1))
+    worker = type("W", (), {"jobs": [jobs[0]]})()
+    assert not parallel._Worker.wants(worker, big) and parallel._Worker.wants(worker, jobs[1])
