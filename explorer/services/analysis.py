@@ -19,14 +19,15 @@ import dataclasses
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from explorer.core import Article, ArticleAnalysis, Document
 from explorer.errors import InputFileError
-from explorer.ingest import document_from_bytes, split_articles
+from explorer.ingest import document_from_bytes
+from explorer.ingest.articles import iter_articles
 from explorer.settings import IngestOptions
 
 WINDOW_ARTICLES = 256
@@ -65,7 +66,7 @@ def failure_of(path: str, error: Exception) -> InputFailure:
     return InputFailure(path, f"internal error: {type(error).__name__}: {error}", "InternalError")
 
 
-def windows(articles: Sequence[Article]) -> Iterator[list[Article]]:
+def windows(articles: Iterable[Article]) -> Iterator[list[Article]]:
     """Consecutive runs of articles small enough to analyse at once."""
     window: list[Article] = []
     chars = 0
@@ -89,7 +90,7 @@ def analyse_stream(
     from explorer.nlp import analyse_articles, load_pipeline
 
     document = document_from_bytes(Path(path), data, options, on_page)
-    articles = split_articles(document, options)
+    articles = iter_articles(document, options)  # streamed: a huge file never holds all its articles at once
     home_city = document.home_city
     yield dataclasses.replace(document, text="")
     del document, data
