@@ -28,3 +28,19 @@ def found(doc, label=None):
     from explorer.nlp import spans
 
     return {(m.text, m.label) for m in spans.mentions(doc) if label is None or m.label == label}
+
+
+def doc_with_mentions(make_doc, text, marks, home_city):
+    """A one-character-per-token Doc with mentions marked by hand. marks:
+    (surface, label, attrs) with surface#n for the nth occurrence; source "test"."""
+    from explorer.nlp import spans
+
+    doc = make_doc([(c, "n") for c in text], home_city=home_city)
+    for surface, label, attrs in marks:
+        name, _, nth = surface.partition("#")
+        start = -1
+        for _ in range(int(nth or 1)):
+            start = text.index(name, start + 1)
+        spans.add(doc, start, start + len(name), label, "test", **attrs)
+    doc._.relations = []
+    return doc

@@ -3,23 +3,14 @@ groups, items), on hand-built Docs with invented names."""
 
 from __future__ import annotations
 
-from explorer.nlp import spans
 from explorer.nlp.enumerations import enumerations
+from tests.nlp.conftest import doc_with_mentions
 
 TOWN = {"level": "town"}
 
 
 def _doc(make_doc, text, marks, home_city="甲市"):
-    """marks: (surface, label, attrs); the nth occurrence with surface#n."""
-    doc = make_doc([(c, "n") for c in text], home_city=home_city)
-    for surface, label, attrs in marks:
-        name, _, nth = surface.partition("#")
-        start = -1
-        for _ in range(int(nth or 1)):
-            start = text.index(name, start + 1)
-        spans.add(doc, start, start + len(name), label, "test", **attrs)
-    doc._.relations = []
-    return doc
+    return doc_with_mentions(make_doc, text, marks, home_city)
 
 
 def _triples(doc):
