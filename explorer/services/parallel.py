@@ -82,11 +82,18 @@ class InProcess:
                 if pages is not None:
                     pages(job, done, total)
 
-            yield job, stage(job.path, analyse_stream(job.path, job.data, self.options, self.nlp, state.check, on_page))
-            job.data = None
+            # the bytes go to the analysis alone, which drops them once decoded (a 50 MB file)
+            yield job, stage(job.path, analyse_stream(job.path, _take_data(job), self.options, self.nlp, state.check,
+                                                      on_page))
 
     def close(self) -> None:
         pass
+
+
+def _take_data(job: Job) -> bytes:
+    data, job.data = job.data, None
+    assert data is not None
+    return data
 
 
 def stage(path: str, parts: Iterable[Document | AnalysedBatch]) -> Result:

@@ -208,19 +208,14 @@ def test_a_worker_holds_the_next_small_file_while_the_writer_stores(corpus):
     files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt" and p.stat().st_size)[:6]
     jobs = [parallel.Job(i, str(p), data=p.read_bytes()) for i, p in enumerate(files)]
     pool = parallel.ProcessPool(2, IngestOptions())
-    held = []
-
-    def announce(job):
-        held.append(max((len(w.jobs) for w in pool._workers), default=0))
-
     try:
-        results = [(job.seq, result) for job, result in pool.results(jobs, TaskState(), announce)]
+        pool._queue.extend(jobs)
+        pool._pump(0.01)  # starts the workers and hands out what they may hold (none has finished yet)
+        assert [len(w.jobs) for w in pool._workers] == [parallel.PREFETCH, parallel.PREFETCH]
+        assert [j.seq for w in pool._workers for j in w.jobs] == [0, 1, 2, 3]
     finally:
         pool.close()
-    assert [seq for seq, _ in results] == list(range(len(files)))
-    assert max(held) == parallel.PREFETCH
-    for _, result in results:
-        result.close()
     big = parallel.Job(99, "big.txt", data=b"x" * (parallel.PREFETCH_BYTES + 1))
-    worker = type("W", (), {"jobs": [jobs[0]]})()
-    assert not parallel._Worker.wants(worker, big) and parallel._Worker.wants(worker, jobs[1])
+    busy = type("Busy", (), {"jobs": [jobs[0]]})()
+    assert not parallel._Worker.wants(busy, big) and parallel._Worker.wants(busy, jobs[5])
+    assert multiprocessing.active_children() == []
