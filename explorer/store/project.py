@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -32,6 +33,23 @@ from explorer.errors import (
 from explorer.store import edits, files, schema, writer
 
 BUSY_TIMEOUT_S = 30.0
+
+
+def _enter_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. The switch needs the file to itself and SQLite may refuse
+    it at once, without its busy handler, while another process is creating
+    the same project (D14): wait and try again, within the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def _connect(target: str, readonly: bool = False) -> sqlite3.Connection:
@@ -95,7 +113,7 @@ class Project:
         except sqlite3.Error as exc:
             raise files.open_error(path, exc) from None
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _enter_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             schema.migrate(sqlite_utils.Database(conn), str(path))
         except ProjectError:
