@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass, field
 
 from explorer.nlp.facts import Context, Facts
-from explorer.nlp.lexicon import pattern
+from explorer.nlp.lexicon import derived, pattern
 from explorer.nlp.relation_patterns import division_rank
 from explorer.nlp.spans import Mention
+from explorer.nlp.written_facts import longest as _longest
 
 NUMBERING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.、．]"
                        r"(?![0-9]))?\s*")
@@ -59,10 +60,6 @@ def _lines(text: str):
         start += len(line) + 1
 
 
-def _longest(found: list[Mention]) -> Mention | None:
-    return max(found, key=lambda m: m.end - m.start) if found else None
-
-
 def _innermost(ctx: Context, place: Mention) -> Mention:
     """丙镇丁村: the item is 丁村."""
     while (inner := _longest(ctx.mentions.starting(place.end, ("PLACE",)))) is not None:
@@ -89,11 +86,21 @@ def honour_heading(ctx: Context, start: int, end: int) -> Mention | None:
     if not honours:
         return None
     honour = honours[-1]
-    if re.search(rf"(?:{pattern('list_title_words')})", ctx.text[honour.end : end]) and len(honours) == 1:
+    if len(honours) == 1 and _list_word().search(ctx.text, honour.end, end):
         return honour
     pos = _past(NUMBERING, ctx.text, start, end)
-    tail = re.compile(rf"(?:{pattern('list_title_words')})?(?:[（(][^（()）\n]{{0,10}}[）)])?\s*[:：]?\s*$")
-    return honour if honour.start == pos and tail.fullmatch(ctx.text, honour.end, end) else None
+    return honour if honour.start == pos and _honour_tail().fullmatch(ctx.text, honour.end, end) else None
+
+
+@derived
+def _list_word() -> re.Pattern:
+    return re.compile(f"(?:{pattern('list_title_words')})")
+
+
+@derived
+def _honour_tail() -> re.Pattern:
+    """What may follow the honour on its heading line: a list word, a bracket, a colon."""
+    return re.compile(rf"(?:{pattern('list_title_words')})?(?:[（(][^（()）\n]{{0,10}}[）)])?\s*[:：]?\s*$")
 
 
 def item_line(ctx: Context, start: int, end: int) -> list[tuple[Mention, Mention]] | None:

@@ -239,7 +239,12 @@ def _nearest_before(ctx: Context, slot: Slot, pos: int, options) -> list[Mention
 
 def _ends_clause_with_trigger(ctx: Context, m: Mention) -> bool:
     """The subject acted in its own clause (A成功入选，…), so it is the topic that goes on."""
-    return bool(re.search(f"(?:{lexicon.pattern('award_verbs')})$", ctx.text[m.end : ctx.clause_end(m.end)]))
+    return bool(_award_verb_at_end().search(ctx.text, m.end, ctx.clause_end(m.end)))
+
+
+@lexicon.derived
+def _award_verb_at_end() -> re.Pattern:
+    return re.compile(f"(?:{lexicon.pattern('award_verbs')})$")
 
 
 def _same_voice(between: str) -> bool:

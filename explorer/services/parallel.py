@@ -323,11 +323,7 @@ class ProcessPool:
         index = self._workers.index(worker)
         waiting = [j for j in worker.jobs if j is not job]
         worker.jobs.clear()
-        for queued in reversed(waiting):
-            if queued.staged is not None:
-                queued.staged.close()
-                queued.staged = None
-            self._queue.appendleft(queued)
+        self._queue.extendleft(reversed(waiting))  # not started: nothing of theirs was received
         worker.process.join(1.0)
         worker.conn.close()
         if not worker.ready:
