@@ -418,6 +418,13 @@ def compound_names(doc: Doc) -> Doc:
     ws = spans.words_of(doc)
     text = spans.text_of(doc)
     places = {m.start: m for m in spans.mentions(doc) if m.label == "PLACE" and m.rule.division}
+    # 海门区四甲镇: a division the gazetteer lacks (renamed, or below a county) still
+    # addresses what follows when the segmenter found it whole
+    divisions = dict(places)
+    for m in spans.mentions(doc):
+        if m.label == "PLACE" and m.guess and m.text.endswith(words("division_suffixes")) \
+                and (m.start not in divisions or divisions[m.start].end < m.end):
+            divisions[m.start] = m
     starts = [w.idx for w in ws]
     for head in find_heads(ws, text):
         reach = reach_left(ws, head, places)
@@ -432,7 +439,7 @@ def compound_names(doc: Doc) -> Doc:
             reach.start = _division_start(reach.start, head.start, places)
             name = text[reach.start : head.end]
         if label == "PLACE":
-            reach.start = _past_divisions(reach.start, head.end, places)
+            reach.start = _past_divisions(reach.start, head.end, divisions)
             name = text[reach.start : head.end]
         first = ws[bisect.bisect_right(starts, reach.start) - 1]
         if label and _well_formed(name, head_text, label, first, reach.start in places, reach.awarded):

@@ -56,6 +56,12 @@ def is_addressed(m: Mention) -> bool:
     return is_firm(m) or m.label == "ORG" and _ends(m, "addressed_bodies")
 
 
+def is_placed(m: Mention) -> bool:
+    """A body with an address, or a name the segmenter found that is no
+    government (莒南县太钢鑫海: a firm's short name after its county)."""
+    return is_addressed(m) or m.label == "ORG" and m.guess and not is_government(m)
+
+
 def is_division(m: Mention) -> bool:
     return m.label == "PLACE" and bool(m.attrs.get("code"))
 
@@ -98,6 +104,7 @@ KINDS: dict[str, Callable[[Mention], bool]] = {
     "gov": is_government,
     "body": lambda m: not is_government(m),
     "addressed": is_addressed,
+    "placed": is_placed,
     "division": is_division,
     "facility": is_facility,
     "local": is_local,

@@ -123,9 +123,26 @@ def named_lists(ctx: Context, facts: Facts) -> None:
             continue
         window = min(ctx.sentences[max(0, index - 1)][0], max(0, match.start() - LIST_REACH))
         honors = [m for m in ctx.mentions.between(window, match.start()) if m.label == "HONOR"]
+        place = _counting_place(ctx, window, match.start())
         for item in items:
             if honors:
                 facts.add(item, "awarded", honors[-1], sentence, 0.6)
+            if place is not None and item.label == "ORG":
+                facts.add(item, "located_in", place, (place.start, sentence[1]), 0.6)
+
+
+# 甲区5家企业成功入选 / 我市14家企业已被纳入… / 甲区此次入选的企业: the place that counts the firms
+COUNTED_FIRMS = re.compile(r"(?:此次|本次|今年|共有|共|有)?(?:(?:入选|上榜|入围|获评)的)?"
+                           r"(?:[0-9一二三四五六七八九十百两]+(?:家|户))?企业")
+
+
+def _counting_place(ctx: Context, start: int, end: int) -> Mention | None:
+    """The last place before end that counts the firms listed after it."""
+    for m in reversed(ctx.mentions.between(start, end)):
+        counted = COUNTED_FIRMS.match(ctx.text, m.end)
+        if m.label == "PLACE" and counted and len(counted.group()) > 2 and not ctx.adverbial(m):
+            return m
+    return None
 
 
 LIST_REACH = 120  # characters back from 分别为 where the list's name may stand (line-broken pages)

@@ -171,3 +171,11 @@ def test_a_company_with_its_region_in_brackets_is_one_name_but_a_byline_in_brack
     assert ("甲乙森博（广东）纸业有限公司", "甲乙森博（广东）纸业有限公司") in mentions(analyse("甲乙森博（广东）纸业有限公司上榜。"), "ORG")
     orgs = {surface for surface, _ in mentions(analyse("（聊城日报记者 王明远）市工信局日前公布名单。"), "ORG")}
     assert "市工信局" in orgs and not any("记者" in o for o in orgs)
+
+
+def test_divisions_the_gazetteer_lacks_still_address_the_site_after_them():
+    from tests.nlp.sentence_helpers import analyse, mentions, triples
+
+    analysis = analyse("在青禾区石湾镇柳塘村龙游巴道水产养殖基地，村民正在忙碌。")
+    assert "龙游巴道水产养殖基地" in {surface for surface, _ in mentions(analysis, "PLACE")}
+    assert ("龙游巴道水产养殖基地", "located_in", "柳塘村") in triples(analysis)

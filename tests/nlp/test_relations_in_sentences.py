@@ -156,3 +156,19 @@ def test_a_district_ranked_within_the_whole_city_lies_in_it_but_not_a_city_ranke
 
     assert ("东昌府区", "located_in", "聊城市") in triples(analyse("东昌府区41家企业入选，数量位居全市第一。"))
     assert not {t for t in triples(analyse("我市入选企业数量位居全省第一。")) if t[1] == "located_in"}
+
+
+def test_firms_listed_after_the_place_that_counts_them_lie_in_it():
+    facts = triples(analyse("盐都区5家企业成功入选。入选企业分别是恒瑞达纺织有限公司、凌鑫新能源科技有限公司。"))
+    assert ("恒瑞达纺织有限公司", "located_in", "盐都区") in facts
+    assert ("凌鑫新能源科技有限公司", "located_in", "盐都区") in facts
+
+
+def test_firms_within_a_zones_jurisdiction_lie_in_it():
+    facts = triples(analyse("泰山经济开发区辖区内的山东华瑞环保科技有限公司、山东鑫海电工有限公司开足马力。"))
+    assert ("山东鑫海电工有限公司", "located_in", "泰山经济开发区") in facts
+
+
+def test_a_firms_short_name_written_after_its_county_lies_in_it():
+    facts = triples(analyse("县里组织企业家到莒南县鑫泰海达参观学习。"))
+    assert ("鑫泰海达", "located_in", "莒南县") in facts
