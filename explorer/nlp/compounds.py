@@ -231,6 +231,9 @@ def reach_left(ws: list[Word], head: Head, places: dict[int, spans.Mention]) -> 
         if not loose and prev.text in ("和", "与"):
             j = _joined_name(ws, j)
             break
+        if not loose and prev.text[-1:] in ("和", "与") and _place_led_fragment(prev, prev.text[:-1]):
+            j -= 1  # 甲市经济和 | 信息化局: the segmenter glued 和 to the first half of the name
+            break
         if not loose and prev.tag_ == "v" and j >= 2 and ws[j - 2].text in ("市", "省", "县", "区"):
             j -= 2  # 市促进非公有制经济发展工作领导小组办公室
             break
@@ -274,12 +277,13 @@ def _joined_name(ws: list[Word], j: int) -> int:
     return j
 
 
-def _place_led_fragment(w: Word) -> bool:
+def _place_led_fragment(w: Word, text: str | None = None) -> bool:
     """甲市工业 | 和 | 信息化局: a segmenter ORG that is a division plus a field, not a whole name."""
-    if w.tag_ != "ORG" or ending(w.text, "org_heads"):
+    text = w.text if text is None else text
+    if w.tag_ != "ORG" or ending(text, "org_heads"):
         return False
     gazetteer = load_gazetteer()
-    return any(w.text[:n][-1] in "省市县区" and w.text[:n] in gazetteer for n in range(2, min(6, len(w.text))))
+    return any(text[:n][-1] in "省市县区" and text[:n] in gazetteer for n in range(2, min(6, len(text))))
 
 
 def _takes(ws: list[Word], j: int, label: str) -> bool:

@@ -122,13 +122,26 @@ def named_lists(ctx: Context, facts: Facts) -> None:
         if len(items) < 2 and not (items and match.group().startswith("分别")):
             continue
         window = min(ctx.sentences[max(0, index - 1)][0], max(0, match.start() - LIST_REACH))
-        honors = [m for m in ctx.mentions.between(window, match.start()) if m.label == "HONOR"]
+        honors = _list_honours(ctx, ctx.sentences[max(0, index - 2)][0], window, match.start())
         place = _counting_place(ctx, window, match.start())
         for item in items:
             if honors:
                 facts.add(item, "awarded", honors[-1], sentence, 0.6)
             if place is not None and item.label == "ORG":
                 facts.add(item, "located_in", place, (place.start, sentence[1]), 0.6)
+
+
+LISTING = re.compile(r"名单|上榜|入选|入围|获评|认定|[0-9一二三四五六七八九十百两]+(?:家|户|个)")
+
+
+def _list_honours(ctx: Context, far: int, near: int, end: int) -> list[Mention]:
+    """The honours a list may hold, nearest last: those of the sentences just before
+    it, or of the one before them when it names the list and they only define the
+    honour (…确定73家企业为X，我县5家企业上榜。X是…中的佼佼者。此次上榜的企业分别是…)."""
+    near_ones = [m for m in ctx.mentions.between(near, end) if m.label == "HONOR"]
+    named = [m for m in ctx.mentions.between(far, end) if m.label == "HONOR"
+             and LISTING.search(ctx.text, *ctx.sentence_of(m.start))]
+    return named or near_ones
 
 
 # 甲区5家企业成功入选 / 我市14家企业已被纳入… / 甲区此次入选的企业: the place that counts the firms

@@ -179,3 +179,10 @@ def test_divisions_the_gazetteer_lacks_still_address_the_site_after_them():
     analysis = analyse("在青禾区石湾镇柳塘村龙游巴道水产养殖基地，村民正在忙碌。")
     assert "龙游巴道水产养殖基地" in {surface for surface, _ in mentions(analysis, "PLACE")}
     assert ("龙游巴道水产养殖基地", "located_in", "柳塘村") in triples(analysis)
+
+
+def test_a_bureau_name_keeps_the_he_the_segmenter_glued_to_its_first_half():
+    from tests.nlp.sentence_helpers import analyse, mentions
+
+    analysis = analyse("近日，台州市经济和信息化局公布名单。")
+    assert "台州市经济和信息化局" in {surface for surface, _ in mentions(analysis, "ORG")}

@@ -172,3 +172,11 @@ def test_firms_within_a_zones_jurisdiction_lie_in_it():
 def test_a_firms_short_name_written_after_its_county_lies_in_it():
     facts = triples(analyse("县里组织企业家到莒南县鑫泰海达参观学习。"))
     assert ("鑫泰海达", "located_in", "莒南县") in facts
+
+
+def test_a_list_takes_the_honour_its_count_names_not_the_one_a_definition_mentions():
+    facts = triples(analyse("近日，甲市经济和信息化局确定73家企业为第四批专精特新“小巨人”企业，我县5家企业上榜。"
+                            "专精特新“小巨人”企业是专精特新中小企业中的佼佼者。"
+                            "此次上榜的企业分别是浙江华瑞生物药业股份有限公司、浙江明达实业股份有限公司。"))
+    awarded = {o for s, r, o in facts if r == "awarded" and s == "浙江明达实业股份有限公司"}
+    assert awarded and "专精特新中小企业" not in awarded
