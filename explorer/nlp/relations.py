@@ -18,7 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from explorer.nlp import relation_rules, spans
+from explorer.nlp import relation_rules, spans, visits
 from explorer.nlp.facts import Context, Facts, Role
 from explorer.nlp.lexicon import configure
 from explorer.nlp.relation_patterns import apply_patterns, load_patterns
@@ -38,6 +38,7 @@ RULES = (
     relation_rules.government_seats,
     relation_rules.projects,
     relation_rules.sub_units,
+    visits.visit_scenes,
 )
 
 
