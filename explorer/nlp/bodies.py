@@ -36,7 +36,18 @@ def _official(place: str, level: str, body: str, prefix: str | None) -> str:
         return f"{place}人民代表大会"
     if body in ("纪律检查委员会", "纪委"):
         return f"中共{place}纪律检查委员会"
-    return f"中国人民政治协商会议{place}委员会"  # 政协, 中国人民政治协商会议县委员会
+    return f"中国人民政治协商会议{city_district(place)}委员会"  # 政协, 中国人民政治协商会议县委员会
+
+
+def city_district(place: str) -> str:
+    """陈仓区 -> 宝鸡市陈仓区: a city district's consultative conference carries its
+    city in its official name (district names repeat across cities; county names
+    do not need it)."""
+    for division in load_gazetteer().lookup(place):
+        parent = load_gazetteer().get(division.parent) if division.parent else None
+        if division.level == "district" and parent is not None and parent.level == "city":
+            return parent.name + place
+    return place
 
 
 @functools.lru_cache(maxsize=64)
@@ -89,4 +100,4 @@ def official_names(doc: Doc) -> None:
     for m in spans.mentions(doc):
         found = CPPCC.match(m.canonical) if m.label == "ORG" else None
         if found is not None:
-            m.canonical = f"中国人民政治协商会议{found.group(1)}委员会"
+            m.canonical = f"中国人民政治协商会议{city_district(found.group(1))}委员会"

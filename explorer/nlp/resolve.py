@@ -179,9 +179,8 @@ def resolve_orgs(doc: Doc) -> None:
                 m.canonical = f"{home_city.name}生态环境局{ecology.group(1)}分局"
         elif m.label == "PLACE" and home_city is not None and m.text[-3:] in zones() \
                 and m.text[:-3] in (home_city.short, home_city.name):  # 无锡高新区: the city's zone
-            for zone in load_gazetteer().lookup(home_city.short + zones()[m.text[-3:]]):
-                m.canonical = zone.name
-                m.attrs.update(level="zone", code=zone.code)
+            m.canonical, code = home_zone(home_city, zones()[m.text[-3:]])
+            m.attrs.update(level="zone", **({"code": code} if code else {}))
         elif m.label == "PLACE" and m.text in zones() and home_city is not None:
             wanted = zones()[m.text]
             named = [z for z in spans.mentions(doc) if z.label == "PLACE" and z.end <= m.start
@@ -190,9 +189,8 @@ def resolve_orgs(doc: Doc) -> None:
                 m.canonical = named[-1].canonical
                 m.attrs.update({k: v for k, v in named[-1].attrs.items() if k in ("level", "code")})
                 continue
-            for zone in gazetteer.lookup(home_city.short + wanted):
-                m.canonical = zone.name
-                m.attrs.update(level="zone", code=zone.code)
+            m.canonical, code = home_zone(home_city, wanted)
+            m.attrs.update(level="zone", **({"code": code} if code else {}))
         elif m.label == "HONOR":  # 全市X in a city paper is the city's list (市级X keeps its level); 省重点项目 the province's
             if home_city is not None and (m.canonical.startswith("全市") or m.canonical.startswith("市级")
                                           and home_city.name + m.canonical[2:] in spans.text_of(doc)):
@@ -218,10 +216,16 @@ def _zone_body(doc: Doc, mention: Mention, home_city) -> str | None:
         return None
     wanted = zones()[match.group(2)]
     named = [z for z in spans.mentions(doc) if z.label == "PLACE" and z.canonical.endswith(wanted) and z.end <= mention.start]
-    found = [named[-1].canonical] if named else [z.name for z in load_gazetteer().lookup(home_city.short + wanted)]
-    if not found:
-        return None
+    found = [named[-1].canonical] if named else [home_zone(home_city, wanted)[0]]
     return f"中共{found[0]}工作委员会" if "工委" in match.group(3) else found[0] + "管理委员会"
+
+
+def home_zone(home_city, ending: str) -> tuple[str, str | None]:
+    """The home city's zone of this kind: from the gazetteer where it lists it, else
+    by the official naming of zones (city short name + 经济技术开发区: 甲乙经开区)."""
+    for zone in load_gazetteer().lookup(home_city.short + ending):
+        return zone.name, zone.code
+    return home_city.short + ending, None
 
 
 def county_city_bodies(doc: Doc) -> None:
@@ -331,9 +335,15 @@ def make_resolver(nlp: Language, name: str, lexicon: dict[str, str]):
 
 
 def zone_words(doc: Doc) -> None:
-    """A bare 开发区 in a city paper is the city's development zone."""
-    for match in _zone_word().finditer(spans.text_of(doc)):
-        start, end = match.span(match.lastindex)
+    """A bare 开发区 in a city paper is the city's development zone: at the start of
+    a phrase, after 、和与, or as a word of its own after a verb (莅临经开区调研)."""
+    text = spans.text_of(doc)
+    found = [match.span(match.lastindex) for match in _zone_word().finditer(text)]
+    ws = spans.words_of(doc)
+    for before, word in zip(ws, ws[1:]):
+        if word.text in zones() and before.tag_ in ("v", "p", "vd"):
+            found.append((word.idx, word.idx + len(word.text)))
+    for start, end in found:
         if not spans.overlapping(doc, start, end, {"ORG", "PROGRAM", "HONOR"}):
             spans.add(doc, start, end, "PLACE", "zone")
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from explorer.nlp import spans
+from explorer.core.models import Article
+from explorer.nlp import analyse_articles, spans
 from explorer.nlp.resolve import company_cores, expand_org, resolver
 from tests.nlp.sentence_helpers import analyse, mentions, triples
 
@@ -121,3 +122,16 @@ def test_a_list_of_names_before_deng_qiye_are_firms_but_sectors_are_not():
     assert {"甲门船舶", "乙淮数据"} <= firms
     sectors = {surface for surface, _ in mentions(analyse("新材料、生物医药等企业加快发展。"), "ORG")}
     assert "生物医药" not in sectors and "新材料" not in sectors
+
+
+def test_a_zone_the_gazetteer_lacks_is_named_after_the_home_city():
+    analysis = analyse_articles([Article(text="市领导莅临经开区调研。经开区党工委书记王景书陪同。")], "新乡市")[0]
+    assert ("经开区", "新乡经济技术开发区") in mentions(analysis, "PLACE")
+    assert ("王景书", "role_at", "中共新乡经济技术开发区工作委员会") in triples(analysis)
+
+
+def test_a_city_districts_consultative_conference_carries_its_city():
+    analysis = analyse_articles([Article(text="陈仓区政协组织委员视察。区政协主席苟晓明一同视察。")], "宝鸡市")[0]
+    assert ("苟晓明", "role_at", "中国人民政治协商会议宝鸡市陈仓区委员会") in triples(analysis)
+    county = analyse_articles([Article(text="阳谷县政协主席张某某出席。")], "聊城市")[0]
+    assert {o for _, r, o in triples(county) if r == "role_at"} <= {"中国人民政治协商会议阳谷县委员会"}
