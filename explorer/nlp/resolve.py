@@ -143,10 +143,12 @@ def _party_department(doc: Doc, mention: Mention, home_city) -> str:
     """宣传部 after 阳谷县委 is that committee's department, else the home city's."""
     committees = [m for m in spans.mentions(doc) if m.label == "ORG" and m.end <= mention.start
                   and m.canonical.startswith("中共") and m.canonical.endswith("委")]
+    # the department's official name (政法委 -> 政法委员会) after its committee's
+    full = table("abbreviations.tsv").get(mention.text, "委" + mention.text).removeprefix("委")
     if committees:
-        return max(committees, key=lambda m: m.end).canonical + mention.text
+        return max(committees, key=lambda m: m.end).canonical + full
     if home_city is not None:
-        return f"中共{home_city.name}委{mention.text}"
+        return f"中共{home_city.name}委{full}"
     return mention.text
 
 

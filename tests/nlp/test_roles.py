@@ -111,3 +111,17 @@ def test_a_provincial_committee_and_a_doubled_county_are_named_officially():
     analysis = analyse("省委常委、市委书记王明远调研。阳谷县县委副书记李新华讲话。")
     bodies = {r.object for r in analysis.relations if r.relation == "role_at"}
     assert {"中共山东省委", "中共聊城市委", "中共阳谷县委"} <= bodies
+
+
+def test_a_committee_members_second_title_does_not_break_the_chain():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    facts = triples(analyse("阳谷县召开会议。县委常委、办公室主任王俊涛出席。"))
+    assert ("王俊涛", "role_at", "中共阳谷县委") in facts
+
+
+def test_a_party_department_named_alone_gets_its_official_name():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    facts = triples(analyse("市委常委、政法委书记郭力铭出席。"))
+    assert ("郭力铭", "role_at", "中共聊城市委政法委员会") in facts
