@@ -74,7 +74,10 @@ def _without_zone(name: str) -> str:
 
 
 def choose(candidates, context_codes: list[str], home: Division | None) -> Division:
-    """The candidate inside the most recently named place, else near home."""
+    """The home city itself (株洲 in a 株洲 paper, not 株洲县 inside it), else the
+    candidate inside the most recently named place, else near home."""
+    if home is not None and any(candidate.code == home.code for candidate in candidates):
+        return home
     for code in reversed(context_codes):
         for candidate in candidates:
             if candidate.code.startswith(code) and candidate.code != code:

@@ -27,3 +27,11 @@ def test_gazetteer_short_names_need_a_word_start(make_doc):
     place_gazetteer(doc)
     assert found(doc) == {("聊城", "PLACE")}
     assert spans.mentions(doc)[0].canonical == "聊城市"
+
+
+def test_the_home_citys_short_name_is_the_city_even_after_the_city_was_named():
+    from explorer.core.models import Article
+    from explorer.nlp import analyse_articles
+
+    analysis = analyse_articles([Article(text="2024年株洲市重大项目集中签约。近年来，株洲先后开展招商活动。")], "株洲市")[0]
+    assert {m.canonical for m in analysis.mentions if m.surface == "株洲"} == {"株洲市"}
