@@ -80,10 +80,13 @@ _ASCII_WORD_START = re.compile(r"^[A-Za-z]")
 # (宜都市（3个）) is one. Joining them would run the list into one line.
 _LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、．](?![0-9])|[①-⑳])")
 _COUNTED_HEADING = re.compile(r"^[^，。；,;]{2,16}[（(][0-9一二三四五六七八九十]{1,3}[个家项名所户条][）)][:：]?$")
+# 武汉市：武昌区、蔡甸区、江夏区 — a group heading with its items on one line; the
+# line after it starts afresh too
+_GROUP_ROW = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：]\s*(?:[^，。；,;：:、\s]{1,24}\s*、\s*)*[^，。；,;：:、\s]{1,24}$")
 
 
 def _list_row(line: str) -> bool:
-    return bool(_LIST_MARKER.match(line) or _COUNTED_HEADING.match(line))
+    return bool(_LIST_MARKER.match(line) or _COUNTED_HEADING.match(line) or _GROUP_ROW.match(line))
 
 
 def join_wrapped(lines: list[str]) -> str:
@@ -97,7 +100,7 @@ def join_wrapped(lines: list[str]) -> str:
         if not line:
             continue
         starts_row = _list_row(line)
-        if out and (starts_row or row and _COUNTED_HEADING.match(out[-1])):
+        if out and (starts_row or row and (_COUNTED_HEADING.match(out[-1]) or _GROUP_ROW.match(out[-1]))):
             out.append("\n")
         elif out and _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.match(line):
             out.append(" ")

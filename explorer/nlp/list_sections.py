@@ -159,10 +159,35 @@ def _place_heading_seen(ctx: Context, facts: Facts, section: Section, place: Men
     section.regions.append(place)
 
 
+def inline_group(ctx: Context, start: int, end: int) -> tuple[Mention, int] | None:
+    """武汉市：武昌区、蔡甸区 — a group heading with its items on the same line: the
+    place, and where its items start."""
+    pos = _past(NUMBERING, ctx.text, start, end)
+    place = _longest([m for m in ctx.mentions.starting(pos, ("PLACE",)) if not m.rule.deictic])
+    if place is None:
+        return None
+    colon = re.match(r"\s*[:：]\s*", ctx.text[place.end : end])
+    return (place, place.end + colon.end()) if colon else None
+
+
+def _inline_group_seen(ctx: Context, facts: Facts, section: Section, start: int, end: int) -> bool:
+    group = inline_group(ctx, start, end)
+    items = item_line(ctx, group[1], end) if group is not None else None
+    if group is None or items is None or not all(_smaller(outer, group[0]) for outer, _ in items if outer.label == "PLACE"):
+        return False
+    _place_heading_seen(ctx, facts, section, group[0])
+    _state(ctx, facts, section, items, (start, end))
+    section.regions.pop()
+    section.items += 1
+    return True
+
+
 def sections(ctx: Context, facts: Facts) -> None:
     """Walk the lines: headings open sections, item lines state, prose closes."""
     section = Section()
     for start, end in _lines(ctx.text):
+        if _inline_group_seen(ctx, facts, section, start, end):
+            continue
         items = item_line(ctx, start, end)
         place = place_heading(ctx, start, end)
         if place is not None and (items is None or len(items) == 1 and ctx.text[place.end : end].strip()):

@@ -20,3 +20,8 @@ def test_numbered_rows_and_section_markers_keep_their_lines():
 def test_a_group_heading_with_a_count_stands_on_its_own_line():
     lines = ["乙省示范村名单", "丙县（2个）", "丁镇戊村、己镇", "庚村", "辛县(1个)", "壬镇癸村"]
     assert join_wrapped(lines).split("\n") == ["乙省示范村名单", "丙县（2个）", "丁镇戊村、己镇庚村", "辛县(1个)", "壬镇癸村"]
+
+
+def test_a_group_heading_with_its_items_after_a_colon_is_a_row_and_prose_after_it_starts_afresh():
+    lines = ["乙省示范区创建单位名单(3家)", "丙市:丁区、戊县", "己市:庚县", "辛县地处乙省西部，风景优美。"]
+    assert join_wrapped(lines).split("\n") == ["乙省示范区创建单位名单(3家)", "丙市:丁区、戊县", "己市:庚县", "辛县地处乙省西部，风景优美。"]

@@ -81,3 +81,16 @@ def test_a_line_mostly_without_names_is_no_list(make_doc):
     text = "一、十佳甲企业\n乙丙科技有限公司、加快发展步伐、继续扩大规模\n"
     doc = _doc(make_doc, text, [("十佳甲企业", "HONOR", {}), ("乙丙科技有限公司", "ORG", {})])
     assert _triples(doc) == set()
+
+
+def test_a_group_heading_with_its_items_on_the_same_line(make_doc):
+    text = "乙省示范区创建单位名单\n丙市:丁区、戊县\n己市:庚县\n"
+    doc = _doc(make_doc, text, [
+        ("乙省示范区创建单位", "HONOR", {}),
+        ("丙市", "PLACE", {"code": "1102", "level": "city"}), ("丁区", "PLACE", {"code": "110201", "level": "district"}),
+        ("戊县", "PLACE", {"code": "110202", "level": "county"}),
+        ("己市", "PLACE", {"code": "1103", "level": "city"}), ("庚县", "PLACE", {"code": "110301", "level": "county"}),
+    ])
+    found = _triples(doc)
+    assert {(s, o) for s, r, o in found if r == "located_in"} == {("丁区", "丙市"), ("戊县", "丙市"), ("庚县", "己市")}
+    assert {s for s, r, o in found if r == "awarded"} == {"丁区", "戊县", "庚县"}
