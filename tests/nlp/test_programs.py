@@ -208,3 +208,19 @@ def test_a_bracketed_kind_belongs_to_the_honour_and_a_verb_ends_one():
     honours = {surface for surface, _ in mentions(analysis, "HONOR")}
     assert "江苏省专精特新小巨人企业（制造类）" in honours
     assert not any(h.startswith("市推动") for h in honours)
+
+
+def test_a_project_named_after_the_firm_that_builds_it():
+    from tests.nlp.sentence_helpers import analyse, mentions, triples
+
+    analysis = analyse("甲乙丙化工股份有限公司20万吨/年异壬醇项目投产。")
+    assert "甲乙丙化工股份有限公司20万吨/年异壬醇项目" in {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert "甲乙丙化工股份有限公司" in {surface for surface, _ in mentions(analysis, "ORG")}
+    assert ("甲乙丙化工股份有限公司", "participates_in", "甲乙丙化工股份有限公司20万吨/年异壬醇项目") in triples(analysis)
+
+
+def test_a_firm_followed_by_a_list_word_names_no_project():
+    from tests.nlp.sentence_helpers import analyse, mentions
+
+    analysis = analyse("甲乙丙电气有限公司等企业参加了重点项目观摩。")
+    assert not {surface for surface, _ in mentions(analysis, "PROGRAM") if surface.startswith("甲乙丙")}
