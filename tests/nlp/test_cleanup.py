@@ -68,3 +68,10 @@ def test_verdicts_drop_kinds_and_relabel_firms(make_doc):
     doc = _marked(make_doc, "镇街干部和甲县祥光铜业", [("镇街", "PLACE", "lac"), ("甲县祥光铜业", "PLACE", "lac")])
     judge_each(doc)
     assert [(m.text, m.label) for m in spans.mentions(doc)] == [("甲县祥光铜业", "ORG")]
+
+
+def test_a_firm_named_by_its_kind_alone_is_no_name():
+    from tests.nlp.sentence_helpers import analyse, mentions
+
+    analysis = analyse("该公司是甲乙集团的全资子公司，也是一家上市公司。进入新时代，企业加快发展。")
+    assert not {"全资子公司", "上市公司", "新时代"} & {surface for surface, _ in mentions(analysis, "ORG")}
