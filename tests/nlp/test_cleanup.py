@@ -75,3 +75,10 @@ def test_a_firm_named_by_its_kind_alone_is_no_name():
 
     analysis = analyse("该公司是甲乙集团的全资子公司，也是一家上市公司。进入新时代，企业加快发展。")
     assert not {"全资子公司", "上市公司", "新时代"} & {surface for surface, _ in mentions(analysis, "ORG")}
+
+
+def test_a_citys_urban_area_is_no_place():
+    from tests.nlp.sentence_helpers import analyse, mentions
+
+    analysis = analyse("项目位于甲乙市区东部，交通便利。")
+    assert not {surface for surface, _ in mentions(analysis, "PLACE") if surface.endswith("市区")}
