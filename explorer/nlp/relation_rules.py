@@ -75,6 +75,28 @@ def one_of(ctx: Context, facts: Facts) -> None:
             facts.add(later[0], "awarded", honor, sentence, 0.6)
 
 
+COUNTED_BEFORE = re.compile(r"(?:[两二三四五六七八九十]|[0-9]{1,3})(?:个|家|所|座|项)(?:都是|均为|均是|为)?$")
+
+
+def counted_honours(ctx: Context, facts: Facts) -> None:
+    """甲园区、乙园区两个省级绿色工业园区 / A、B等3家国家级X: the names listed right
+    before the count hold the honour the count names."""
+    for honor in (m for m in ctx.mentions.all if m.label == "HONOR"):
+        count = COUNTED_BEFORE.search(ctx.text, max(0, honor.start - 6), honor.start)
+        if count is None:
+            continue
+        pos = count.start() - (1 if ctx.text[count.start() - 1 : count.start()] == "等" else 0)
+        last = [m for m in ctx.mentions.ending(pos) if m.label in ("ORG", "PLACE") and not m.rule.deictic]
+        if not last:
+            continue
+        item = max(last, key=lambda m: m.end - m.start)
+        label = item.label
+        items = [item, *ctx.listed_before(item, lambda m, label=label: m.label == label and not m.rule.deictic)]
+        if len(items) >= 2:
+            for m in items:
+                facts.add(m, "awarded", honor, ctx.sentence_of(honor.start), 0.6)
+
+
 def listed_later(ctx: Context, facts: Facts) -> None:
     """…公布2023年X名单，我市5家企业获评。其中，A、B…入选 / 记者注意到，A名列其中:
     the list was named a sentence or two before."""

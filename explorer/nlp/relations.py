@@ -29,6 +29,7 @@ HEAD_OF_GOVERNMENT = re.compile(r"(?:副)?[省市县区镇乡]长$")
 RULES = (
     relation_rules.listed_in_sentence,
     relation_rules.one_of,
+    relation_rules.counted_honours,
     relation_rules.listed_later,
     relation_rules.named_lists,
     relation_rules.listed_items,

@@ -180,3 +180,9 @@ def test_a_list_takes_the_honour_its_count_names_not_the_one_a_definition_mentio
                             "此次上榜的企业分别是浙江华瑞生物药业股份有限公司、浙江明达实业股份有限公司。"))
     awarded = {o for s, r, o in facts if r == "awarded" and s == "浙江明达实业股份有限公司"}
     assert awarded and "专精特新中小企业" not in awarded
+
+
+def test_names_listed_before_a_counted_honour_hold_it():
+    facts = triples(analyse("近年来，绵竹高新技术产业园区、旌阳经济开发区两个省级绿色工业园区快速发展。"))
+    assert ("绵竹高新技术产业园区", "awarded", "省级绿色工业园区") in facts
+    assert ("旌阳经济开发区", "awarded", "省级绿色工业园区") in facts
