@@ -125,3 +125,11 @@ def test_a_party_department_named_alone_gets_its_official_name():
 
     facts = triples(analyse("市委常委、政法委书记郭力铭出席。"))
     assert ("郭力铭", "role_at", "中共聊城市委政法委员会") in facts
+
+
+def test_board_secretaries_and_academicians_hold_roles():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    facts = triples(analyse("甲乙航空制造股份有限公司董事会秘书陈苗、中国工程院院士舒印彪出席。"))
+    assert ("陈苗", "role_at", "甲乙航空制造股份有限公司") in facts
+    assert ("舒印彪", "role_at", "中国工程院") in facts
