@@ -5,11 +5,10 @@ visit sentence names the district once, the stops follow without it."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from explorer.nlp.facts import Context, Facts
-from explorer.nlp.lexicon import words
+from explorer.nlp.lexicon import derived, words
 from explorer.nlp.relation_patterns import is_facility, is_placed
 from explorer.nlp.spans import Mention
 
@@ -17,7 +16,7 @@ from explorer.nlp.spans import Mention
 SMALL_LEVELS = ("county", "county_city", "district", "zone", "town", "street", "village")
 
 
-@functools.cache
+@derived
 def _visit() -> re.Pattern:
     moves = "|".join(map(re.escape, words("visit_moves")))
     verbs = "|".join(map(re.escape, words("visit_verbs")))
