@@ -88,6 +88,7 @@ def store_document_batches(
         counted = _store_batch(conn, document, doc_id, articles, analyses, resolver, rules)
         n_mentions += counted[0]
         n_relations += counted[1]
+        resolver.end_batch()  # a huge file's memos would grow with all its names
     touched |= resolver.touched
     recount(conn, touched)
     removed = collect_orphans(conn, touched, rules.refs)
@@ -226,7 +227,13 @@ def recount(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
             f"WHERE id IN ({marks})",
             chunk,
         )
-    search.refresh_mentions(conn, sorted(set(ids)))
+    # after every count is final (a name counts its survivor's mentions), a
+    # chunk at a time: one list of every name of a 50 MB file was ~50 MB
+    for chunk in _chunks(ids, REFRESH_CHUNK):
+        search.refresh_mentions(conn, chunk)
+
+
+REFRESH_CHUNK = 5000
 
 
 def collect_orphans(conn: sqlite3.Connection, candidates: Iterable[int], keep: set[int]) -> set[int]:
@@ -259,18 +266,31 @@ class Resolver:
         self.person_scope = document.source or document.home_city or ""
         self.created: set[int] = set()
         self.touched: set[int] = set()
+        # Memos (no correction runs during an ingest). Those that only save a
+        # query, whose answer cannot change meanwhile, are emptied after each
+        # batch (`end_batch`): names found by their key, survivor of each id,
+        # names already indexed, aliases with nothing to fold. A name found
+        # through an alias is pinned for the whole document: the alias may
+        # become ambiguous later in it, and the first answer stands.
         self._cache: dict[tuple[str, str], int] = {}
-        # Per-document memos (no correction runs during an ingest): survivor of
-        # each id, names already indexed, aliases with nothing to fold.
+        self._pinned: dict[tuple[str, str], int] = {}
         self._survivors: dict[int, int] = {}
         self._indexed: set[tuple[int, str]] = set()
         self._nothing_to_fold: set[tuple[str, str]] = set()
+
+    def end_batch(self) -> None:
+        """Forget what the database answers the same way (a file of 90,000
+        articles would keep every name it holds, several times over)."""
+        self._cache.clear()
+        self._survivors.clear()
+        self._indexed.clear()
+        self._nothing_to_fold.clear()
 
     def _scope(self, type_: str) -> str:
         return self.person_scope if type_ == "PERSON" else ""
 
     def base_id(self, name: str, type_: str, attrs: dict | None = None) -> int:
-        cached = self._cache.get((name, type_))
+        cached = self._cache.get((name, type_)) or self._pinned.get((name, type_))
         if cached is not None:
             return cached
         conn = self.conn
@@ -278,6 +298,9 @@ class Resolver:
             "SELECT id FROM entities WHERE key_name = ? AND key_type = ? AND key_scope = ?",
             (name, type_, self._scope(type_)),
         ).fetchone()
+        memo = self._cache  # found by its key: the same answer until a fold, which updates the memos
+        if row is None:
+            memo = self._pinned
         if row is None and type_ != "PERSON":
             owners = {r[0] for r in conn.execute(
                 # +b.type: found by name (an index seek), not by walking every entity of the type
@@ -294,7 +317,8 @@ class Resolver:
                 search.index_name(conn, row[0], name, is_alias=True)
         if row is None:
             row = (self._create(name, type_, attrs or {}),)
-        self._cache[(name, type_)] = row[0]
+            memo = self._cache  # now found by its key
+        memo[(name, type_)] = row[0]
         return row[0]
 
     def _create(self, name: str, type_: str, attrs: dict) -> int:
@@ -358,6 +382,7 @@ class Resolver:
         search.drop_names(conn, "entity_id = ?", (old,))
         conn.execute("DELETE FROM entities WHERE id = ?", (old,))
         self._cache = {k: v for k, v in self._cache.items() if v != old}
+        self._pinned = {k: v for k, v in self._pinned.items() if v != old}
         self._survivors.pop(old, None)
         self._indexed = {k for k in self._indexed if k[0] != old}
         self.created.discard(old)
