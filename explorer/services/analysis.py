@@ -15,6 +15,7 @@ so its result is what analysing it whole gives.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import pickle
@@ -98,8 +99,19 @@ def analyse_stream(
     for window in windows(articles):
         if check is not None:
             check()
-        analyses = analyse_articles(window, home_city, nlp=nlp, lexicon=options.lexicon)
+        with memory_zone(nlp):
+            analyses = analyse_articles(window, home_city, nlp=nlp, lexicon=options.lexicon)
         yield AnalysedBatch(tuple(window), tuple(analyses))
+
+
+def memory_zone(nlp):
+    """spaCy's memory zone (3.8): the words and strings a window adds to the
+    vocabulary are forgotten after it. The analyses are plain records, and
+    without the zone the vocabulary keeps every word and every article's
+    whole text (the tokenizer's one token) for as long as the process runs:
+    about 1 MB per 1,000 articles, 90 MB for a 50 MB file (issue 13)."""
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else contextlib.nullcontext()
 
 
 def analyse_bytes(path: str, data: bytes, options: IngestOptions) -> AnalysedDocument | InputFailure:
