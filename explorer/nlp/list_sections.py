@@ -166,7 +166,7 @@ def inline_group(ctx: Context, start: int, end: int) -> tuple[Mention, int] | No
     place = _longest([m for m in ctx.mentions.starting(pos, ("PLACE",)) if not m.rule.deictic])
     if place is None:
         return None
-    colon = re.match(r"\s*[:：]\s*", ctx.text[place.end : end])
+    colon = re.match(r"\s*(?:[（(][^（()）\n]{0,10}[）)])?\s*[:：]\s*", ctx.text[place.end : end])  # 甲市（8家）：
     return (place, place.end + colon.end()) if colon else None
 
 

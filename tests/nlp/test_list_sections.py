@@ -84,7 +84,7 @@ def test_a_line_mostly_without_names_is_no_list(make_doc):
 
 
 def test_a_group_heading_with_its_items_on_the_same_line(make_doc):
-    text = "乙省示范区创建单位名单\n丙市:丁区、戊县\n己市:庚县\n"
+    text = "乙省示范区创建单位名单\n丙市（2个）:丁区、戊县\n己市:庚县\n"
     doc = _doc(make_doc, text, [
         ("乙省示范区创建单位", "HONOR", {}),
         ("丙市", "PLACE", {"code": "1102", "level": "city"}), ("丁区", "PLACE", {"code": "110201", "level": "district"}),
