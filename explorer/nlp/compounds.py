@@ -418,6 +418,20 @@ def _past_divisions(start: int, end: int, places: dict[int, spans.Mention]) -> i
     return chain if divisions >= 2 else start
 
 
+def _past_address(text: str, start: int, head_start: int, places: dict[int, spans.Mention]) -> int:
+    """甲市乙省丙丁数控技术有限公司: a city or county written before a firm's
+    registered name that opens with a province is the firm's address."""
+    first = places.get(start)
+    if first is None or first.attrs.get("level") == "province" or head_start - first.end < 4:
+        return start
+    gazetteer = load_gazetteer()
+    for length in (3, 2):
+        name = text[first.end : first.end + length]
+        if any(d.level == "province" and name in (d.name, d.short) for d in gazetteer.lookup(name)):
+            return first.end
+    return start
+
+
 def compound_names(doc: Doc) -> Doc:
     ws = spans.words_of(doc)
     text = spans.text_of(doc)
@@ -444,6 +458,13 @@ def compound_names(doc: Doc) -> Doc:
             name = text[reach.start : head.end]
         if label == "PLACE":
             reach.start = _past_divisions(reach.start, head.end, divisions)
+            name = text[reach.start : head.end]
+        if label == "ORG" and ending(head_text, "firm_endings"):
+            address = _past_address(text, reach.start, head.start, places)
+            if address != reach.start:  # the segmenter's word ran the address into the name
+                spans.remove(doc, [m for m in spans.mentions(doc) if m.label == "ORG" and m.guess
+                                   and m.start == reach.start and m.end == head.end])
+            reach.start = address
             name = text[reach.start : head.end]
         first = ws[bisect.bisect_right(starts, reach.start) - 1]
         if label and _well_formed(name, head_text, label, first, reach.start in places, reach.awarded):

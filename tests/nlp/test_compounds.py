@@ -186,3 +186,11 @@ def test_a_bureau_name_keeps_the_he_the_segmenter_glued_to_its_first_half():
 
     analysis = analyse("近日，台州市经济和信息化局公布名单。")
     assert "台州市经济和信息化局" in {surface for surface, _ in mentions(analysis, "ORG")}
+
+
+def test_a_city_before_a_firm_whose_name_opens_with_its_province_is_the_address():
+    from tests.nlp.sentence_helpers import analyse, mentions, triples
+
+    analysis = analyse("入选企业为枣庄市山东甲乙数控技术有限公司、山东丙丁新材料科技有限公司。")
+    assert "山东甲乙数控技术有限公司" in {surface for surface, _ in mentions(analysis, "ORG")}
+    assert ("山东甲乙数控技术有限公司", "located_in", "枣庄市") in triples(analysis)
