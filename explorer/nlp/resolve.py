@@ -173,7 +173,7 @@ def resolve_orgs(doc: Doc) -> None:
             zone_body = _zone_body(doc, m, home_city)
             if zone_body:
                 m.canonical = zone_body
-            committee = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])委(组织部|宣传部|统战部|政法委员会|办公室)$", m.canonical)
+            committee = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])委(组织部|宣传部|统战部|统一战线工作部|政法委员会|办公室)$", m.canonical)
             if committee and committee.group(1) in gazetteer:  # 高唐县委组织部 -> 中共高唐县委组织部
                 m.canonical = "中共" + m.canonical
             ecology = re.match(r"([\u4e00-\u9fff]{1,5}[县区市])生态环境分局$", m.canonical)

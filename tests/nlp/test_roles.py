@@ -133,3 +133,10 @@ def test_board_secretaries_and_academicians_hold_roles():
     facts = triples(analyse("甲乙航空制造股份有限公司董事会秘书陈苗、中国工程院院士舒印彪出席。"))
     assert ("陈苗", "role_at", "甲乙航空制造股份有限公司") in facts
     assert ("舒印彪", "role_at", "中国工程院") in facts
+
+
+def test_the_united_front_department_takes_its_official_name():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    facts = triples(analyse("阳谷县委常委、统战部部长张明参加。"))
+    assert ("张明", "role_at", "中共阳谷县委统一战线工作部") in facts
