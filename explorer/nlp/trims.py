@@ -18,7 +18,7 @@ from explorer.nlp import spans
 from explorer.nlp.lexicon import derived, pattern, words
 from explorer.nlp.spans import GROWN
 
-LEADING_VERBS = ("既有", "也有", "还有", "已有", "拥有", "共有", "包括", "含")
+LEADING_VERBS = ("既有", "也有", "还有", "已有", "拥有", "共有", "包括", "含", "以引入", "引入", "入驻", "据")
 
 
 def _trim_deixis(doc: Doc) -> None:
@@ -110,11 +110,16 @@ def _trim_role_noun(doc: Doc) -> None:
 
 def _joint(text: str) -> tuple[int, int] | None:
     """Where two bodies meet in one segmenter name: 联合/会同/与/和 after the first body's
-    type word, or nothing at all before a second 市/县/区/省 body (市委市政府)."""
+    type word, nothing at all before a second 市/县/区/省 body (市委市政府), or a
+    firm's full name run into the next one (甲有限公司乙有限公司, a table's cells)."""
     heads = words("org_heads")
     joint = _joined().search(text)
     if joint is not None and text[: joint.start()].endswith(heads) and len(text) - joint.end() >= 3:
         return joint.start(), joint.end()
+    for ending in words("full_company_endings"):
+        cut = text.find(ending) + len(ending)
+        if cut >= len(ending) + 2 and len(text) - cut >= 6 and text.endswith(words("full_company_endings")):
+            return cut, cut
     for cut in range(2, len(text) - 2):
         if text[cut] in "市县区省" and text[:cut].endswith(heads) and text[cut:].endswith(heads) and len(text) - cut >= 3:
             return cut, cut

@@ -37,3 +37,10 @@ def test_titles_are_cut_from_names_and_a_committee_gives_way_to_its_body():
     roles = {(r.subject, r.object, r.role) for r in analysis.relations if r.relation == "role_at"}
     assert ("李长青", "中共聊城市委", "书记") in roles
     assert ("吴某某", "聊城市公安局", "党委书记、局长") in roles
+
+
+def test_two_firms_run_together_in_a_table_cell_are_two_names():
+    from tests.nlp.sentence_helpers import analyse, mentions
+
+    analysis = analyse("名单：湖北甲乙环保科技股份有限公司湖北丙丁离合器有限公司")
+    assert {"湖北甲乙环保科技股份有限公司", "湖北丙丁离合器有限公司"} <= {s for s, _ in mentions(analysis, "ORG")}
