@@ -32,9 +32,8 @@ def _visited(ctx: Context, start: int, end: int) -> Mention | None:
     place = max(places, key=lambda m: m.end)
     while (inner := ctx.mentions.starting(place.end, ("PLACE",))) and place.end < end:
         place = max(inner, key=lambda m: m.end)  # 甲县乙镇: the innermost
-    joint = re.match(r"[、和及与]", ctx.text[place.end : place.end + 1])
-    if joint and ctx.mentions.starting(place.end + 1, ("PLACE",)):
-        return None  # 赴甲县和乙县调研: the stops that follow may lie in either
+    if re.match(r"[、和及与]", ctx.text[place.end : place.end + 1]):
+        return None  # 赴甲县和乙县调研, 到甲新区、市开发区: the stops that follow may lie in either
     if place.rule.deictic:
         return place if place.canonical != place.text and place.text[-1:] in "区县镇乡" else None
     if place.attrs.get("level") in SMALL_LEVELS or is_facility(place) and not place.attrs.get("level"):
