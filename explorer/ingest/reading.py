@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import os
@@ -141,6 +142,14 @@ def document_from_bytes(path: Path, data: bytes, options: IngestOptions, on_page
     """The Document of a file's bytes, read elsewhere: workers of a parallel or
     cluster ingest get bytes, not a path on a shared filesystem. Pages read
     by OCR call `on_page(done, total)` (scan.py), which may raise to cancel."""
+    return with_metadata(text_document(path, data, options, on_page), Path(path), options)
+
+
+def text_document(path: Path, data: bytes, options: IngestOptions, on_page=None) -> Document:
+    """The first half of `document_from_bytes`: the text, its encoding and what
+    the file itself says (a web page's date and site), before the metadata
+    read from the text. In between, the caller can drop the bytes (a 50 MB
+    file: its bytes would sit beside the text through the metadata's scans)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -177,12 +186,23 @@ def document_from_bytes(path: Path, data: bytes, options: IngestOptions, on_page
         path=storable_path(str(path)),  # a name that is not UTF-8 is stored quoted
         text=text,
         content_hash=content_hash,
-        source=source or metadata.paper_name(text),
-        home_city=_home_city(options, text, path.name, source),
-        date=options.date or date or metadata.publication_date(text, path.name, None),
-        page=metadata.page_number(text, path.stem),
+        source=source,
+        date=date,
         encoding=encoding,
         media_type=media_type,
         warnings=warnings,
         ocr=ocr,
+    )
+
+
+def with_metadata(document: Document, path: Path, options: IngestOptions) -> Document:
+    """The second half of `document_from_bytes`: the paper, home city, date and
+    page, read from the text and the file's name as it was given (`path`)."""
+    text, source = document.text, document.source
+    return dataclasses.replace(
+        document,
+        source=source or metadata.paper_name(text),
+        home_city=_home_city(options, text, path.name, source),
+        date=options.date or document.date or metadata.publication_date(text, path.name, None),
+        page=metadata.page_number(text, path.stem),
     )

@@ -27,8 +27,8 @@ from typing import IO
 
 from explorer.core import Article, ArticleAnalysis, Document
 from explorer.errors import InputFileError
-from explorer.ingest import document_from_bytes
 from explorer.ingest.articles import iter_articles
+from explorer.ingest.reading import text_document, with_metadata
 from explorer.settings import IngestOptions
 
 WINDOW_ARTICLES = 256
@@ -90,11 +90,14 @@ def analyse_stream(
     `on_page(done, total)` follows the pages read by OCR (ingest/scan.py)."""
     from explorer.nlp import analyse_articles, load_pipeline
 
-    document = document_from_bytes(Path(path), data, options, on_page)
+    read = text_document(Path(path), data, options, on_page)
+    del data  # this frame held the only reference: the bytes go before the metadata's scans of the text
+    document = with_metadata(read, Path(path), options)
+    del read
     articles = iter_articles(document, options)  # streamed: a huge file never holds all its articles at once
     home_city = document.home_city
     yield dataclasses.replace(document, text="")
-    del document, data
+    del document
     nlp = nlp or load_pipeline()
     for window in windows(articles):
         if check is not None:

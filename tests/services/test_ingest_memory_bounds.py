@@ -3,6 +3,7 @@ the NLP's vocabulary forgets each window's words, with the same analyses."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 from pathlib import Path
@@ -78,3 +79,37 @@ def test_a_full_piece_cache_of_the_segmenter_stays_small(long_page):
     segment.clear_cache()
     assert pieces > 100
     assert held / pieces * segment.PIECE_CACHE_SIZE < 25e6  # about 3.5 KB a piece: 70 MB at 20,000
+
+
+class _WatchedBytes(bytes):
+    """File bytes that say when they are freed."""
+
+    freed: list[bool] = []
+
+    def __del__(self):
+        _WatchedBytes.freed.append(True)
+
+
+def test_the_bytes_are_freed_before_the_metadata_scans_the_text(long_page, monkeypatch):
+    """A 50 MB file's bytes sat beside its text while the home city, paper and
+    date were read from it: the peak of the reading stage."""
+    from explorer.ingest import reading
+
+    seen = []
+    real = reading.with_metadata
+
+    def watching(document, path, options):
+        seen.append(bool(_WatchedBytes.freed))
+        return real(document, path, options)
+
+    monkeypatch.setattr(analysis, "with_metadata", watching)
+    _WatchedBytes.freed = []
+    data = _WatchedBytes(long_page.read_bytes())
+    stream = analysis.analyse_stream(str(long_page), data, IngestOptions(), explorer.nlp.load_pipeline())
+    del data
+    document = next(stream)
+    stream.close()
+    assert seen == [True]
+    whole = reading.document_from_bytes(long_page, long_page.read_bytes(), IngestOptions())
+    assert document == dataclasses.replace(whole, text="")  # the same metadata as read in one go
+    assert whole.home_city == "聊城市"
