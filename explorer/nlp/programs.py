@@ -221,6 +221,7 @@ def find_projects(doc: Doc) -> None:
             moved = False
             for place in places:
                 if place.start <= start < place.end and place.end < match.end() - 4 and place.attrs.get("code") \
+                        and place.text == place.canonical \
                         and not text.startswith(("至", "到"), place.end):  # 高唐至茌平快速路工程 names both ends
                     start, moved = place.end, True
         verb = _project_verb().match(text, start, match.end())

@@ -224,3 +224,11 @@ def test_a_firm_followed_by_a_list_word_names_no_project():
 
     analysis = analyse("甲乙丙电气有限公司等企业参加了重点项目观摩。")
     assert not {surface for surface, _ in mentions(analysis, "PROGRAM") if surface.startswith("甲乙丙")}
+
+
+def test_a_districts_short_name_starting_a_project_is_part_of_its_name():
+    from explorer.core.models import Article
+    from explorer.nlp import analyse_articles
+
+    analysis = analyse_articles([Article(text="梁溪科技城机器人产业园项目加快建设。")], "无锡市")[0]
+    assert "梁溪科技城机器人产业园项目" in {m.surface for m in analysis.mentions if m.type == "PROGRAM"}
