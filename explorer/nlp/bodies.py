@@ -43,8 +43,9 @@ def city_district(place: str) -> str:
     """陈仓区 -> 宝鸡市陈仓区: a city district's consultative conference carries its
     city in its official name (district names repeat across cities; county names
     do not need it)."""
-    for division in load_gazetteer().lookup(place):
-        parent = load_gazetteer().get(division.parent) if division.parent else None
+    gazetteer = load_gazetteer()
+    for division in gazetteer.lookup(place):
+        parent = gazetteer.get(division.parent) if division.parent else None
         if division.level == "district" and parent is not None and parent.level == "city":
             return parent.name + place
     return place

@@ -27,6 +27,7 @@ from explorer.nlp.facts import Context, Facts
 from explorer.nlp.lexicon import derived, pattern
 from explorer.nlp.relation_patterns import division_rank
 from explorer.nlp.spans import Mention
+from explorer.nlp.written_facts import innermost
 from explorer.nlp.written_facts import longest as _longest
 
 NUMBERING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.、．]"
@@ -58,13 +59,6 @@ def _lines(text: str):
         if line.strip():
             yield start, start + len(line)
         start += len(line) + 1
-
-
-def _innermost(ctx: Context, place: Mention) -> Mention:
-    """丙镇丁村: the item is 丁村."""
-    while (inner := _longest(ctx.mentions.starting(place.end, ("PLACE",)))) is not None:
-        place = inner
-    return place
 
 
 def place_heading(ctx: Context, start: int, end: int) -> Mention | None:
@@ -120,7 +114,7 @@ def item_line(ctx: Context, start: int, end: int) -> list[tuple[Mention, Mention
                 return None
             unread, pos = unread + 1, _past(ITEM_GAP, ctx.text, gap.end(), end)
             continue
-        inner = _innermost(ctx, item) if item.label == "PLACE" else item
+        inner = innermost(ctx, item) if item.label == "PLACE" else item
         items.append((item, inner))
         pos = _past(ITEM_GAP, ctx.text, inner.end, end)
     return items if items and unread * 2 < len(items) + unread else None

@@ -12,6 +12,7 @@ from explorer.nlp.facts import COUNT, Context, Facts
 from explorer.nlp.lexicon import words
 from explorer.nlp.relation_patterns import is_addressed, is_facility, is_firm, is_government, is_project
 from explorer.nlp.spans import Mention
+from explorer.nlp.written_facts import longest
 
 LISTED = re.compile(r"名列其中|榜上有名|入选|上榜|入围|在列")
 LIST_LEAD = re.compile(r"(?:分别为|分别是|依次为|包括|有|为|是)[:：]?")
@@ -86,10 +87,9 @@ def counted_honours(ctx: Context, facts: Facts) -> None:
         if count is None:
             continue
         pos = count.start() - (1 if ctx.text[count.start() - 1 : count.start()] == "等" else 0)
-        last = [m for m in ctx.mentions.ending(pos) if m.label in ("ORG", "PLACE") and not m.rule.deictic]
-        if not last:
+        item = longest([m for m in ctx.mentions.ending(pos) if m.label in ("ORG", "PLACE") and not m.rule.deictic])
+        if item is None:
             continue
-        item = max(last, key=lambda m: m.end - m.start)
         label = item.label
         items = [item, *ctx.listed_before(item, lambda m, label=label: m.label == label and not m.rule.deictic)]
         if len(items) >= 2:

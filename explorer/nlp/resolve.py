@@ -144,7 +144,7 @@ def _party_department(doc: Doc, mention: Mention, home_city) -> str:
     committees = [m for m in spans.mentions(doc) if m.label == "ORG" and m.end <= mention.start
                   and m.canonical.startswith("中共") and m.canonical.endswith("委")]
     # the department's official name (政法委 -> 政法委员会) after its committee's
-    full = table("abbreviations.tsv").get(mention.text, "委" + mention.text).removeprefix("委")
+    full = table("abbreviations.tsv").get(mention.text, mention.text).removeprefix("委")
     if committees:
         return max(committees, key=lambda m: m.end).canonical + full
     if home_city is not None:
@@ -181,8 +181,7 @@ def resolve_orgs(doc: Doc) -> None:
                 m.canonical = f"{home_city.name}生态环境局{ecology.group(1)}分局"
         elif m.label == "PLACE" and home_city is not None and m.text[-3:] in zones() \
                 and m.text[:-3] in (home_city.short, home_city.name):  # 无锡高新区: the city's zone
-            m.canonical, code = home_zone(home_city, zones()[m.text[-3:]])
-            m.attrs.update(level="zone", **({"code": code} if code else {}))
+            _name_home_zone(m, home_city, zones()[m.text[-3:]])
         elif m.label == "PLACE" and m.text in zones() and home_city is not None:
             wanted = zones()[m.text]
             named = [z for z in spans.mentions(doc) if z.label == "PLACE" and z.end <= m.start
@@ -191,8 +190,7 @@ def resolve_orgs(doc: Doc) -> None:
                 m.canonical = named[-1].canonical
                 m.attrs.update({k: v for k, v in named[-1].attrs.items() if k in ("level", "code")})
                 continue
-            m.canonical, code = home_zone(home_city, wanted)
-            m.attrs.update(level="zone", **({"code": code} if code else {}))
+            _name_home_zone(m, home_city, wanted)
         elif m.label == "HONOR":  # 全市X in a city paper is the city's list (市级X keeps its level); 省重点项目 the province's
             if home_city is not None and (m.canonical.startswith("全市") or m.canonical.startswith("市级")
                                           and home_city.name + m.canonical[2:] in spans.text_of(doc)):
@@ -228,6 +226,11 @@ def home_zone(home_city, ending: str) -> tuple[str, str | None]:
     for zone in load_gazetteer().lookup(home_city.short + ending):
         return zone.name, zone.code
     return home_city.short + ending, None
+
+
+def _name_home_zone(m: Mention, home_city, ending: str) -> None:
+    m.canonical, code = home_zone(home_city, ending)
+    m.attrs.update(level="zone", **({"code": code} if code else {}))
 
 
 def county_city_bodies(doc: Doc) -> None:

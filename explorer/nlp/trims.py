@@ -116,10 +116,12 @@ def _joint(text: str) -> tuple[int, int] | None:
     joint = _joined().search(text)
     if joint is not None and text[: joint.start()].endswith(heads) and len(text) - joint.end() >= 3:
         return joint.start(), joint.end()
-    for ending in words("full_company_endings"):
-        cut = text.find(ending) + len(ending)
-        if cut >= len(ending) + 2 and len(text) - cut >= 6 and text.endswith(words("full_company_endings")):
-            return cut, cut
+    firms = words("full_company_endings")
+    if text.endswith(firms):
+        for ending in firms:
+            found = text.find(ending)
+            if found >= 2 and len(text) - (found + len(ending)) >= 6:
+                return found + len(ending), found + len(ending)
     for cut in range(2, len(text) - 2):
         if text[cut] in "市县区省" and text[:cut].endswith(heads) and text[cut:].endswith(heads) and len(text) - cut >= 3:
             return cut, cut

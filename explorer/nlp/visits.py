@@ -11,6 +11,7 @@ from explorer.nlp.facts import Context, Facts
 from explorer.nlp.lexicon import derived, words
 from explorer.nlp.relation_patterns import is_facility, is_placed
 from explorer.nlp.spans import Mention
+from explorer.nlp.written_facts import innermost, longest
 
 # a city or province visited is too large to say where a firm is (省工信厅调研组到甲市调研)
 SMALL_LEVELS = ("county", "county_city", "district", "zone", "town", "street", "village")
@@ -26,12 +27,10 @@ def _visit() -> re.Pattern:
 def _visited(ctx: Context, start: int, end: int) -> Mention | None:
     """The place right after the move word: a division below the city, a park or
     zone, or 我区/全区 resolved to one."""
-    places = ctx.mentions.starting(start, ("PLACE",))
-    if not places:
+    place = longest(ctx.mentions.starting(start, ("PLACE",)))
+    if place is None:
         return None
-    place = max(places, key=lambda m: m.end)
-    while (inner := ctx.mentions.starting(place.end, ("PLACE",))) and place.end < end:
-        place = max(inner, key=lambda m: m.end)  # 甲县乙镇: the innermost
+    place = innermost(ctx, place, end)  # 甲县乙镇: the town
     if re.match(r"[、和及与]", ctx.text[place.end : place.end + 1]):
         return None  # 赴甲县和乙县调研, 到甲新区、市开发区: the stops that follow may lie in either
     if place.rule.deictic:

@@ -22,6 +22,16 @@ def longest(found: list[Mention]) -> Mention | None:
     return max(found, key=lambda m: m.end - m.start) if found else None
 
 
+def innermost(ctx: Context, place: Mention, end: int | None = None) -> Mention:
+    """丙镇丁村: the innermost place of a chain written without a break (ending before `end`)."""
+    while end is None or place.end < end:
+        inner = longest(ctx.mentions.starting(place.end, ("PLACE",)))
+        if inner is None:
+            break
+        place = inner
+    return place
+
+
 def _nested(ctx: Context, m: Mention) -> bool:
     """Inside a longer name of another type (甲省 of 甲省人民政府)."""
     return any(o.label != m.label and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
