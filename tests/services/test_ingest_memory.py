@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,24 +17,12 @@ from explorer.ingest import read_document, split_articles
 from explorer.services import analysis, ingest
 from explorer.services import project as project_service
 from explorer.settings import IngestOptions
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.services import generated_pages
 
 
 @pytest.fixture(scope="module")
 def long_page(tmp_path_factory) -> Path:
-    """Several generated pages in one file: about thirty articles."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("_memory_corpus_gen", REPO / "benchmarks" / "corpus_gen.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("pages")
-    pages = module.generate(folder, 5, seed=3)
-    path = folder / "year.txt"
-    path.write_bytes(b"\n\n".join(p.read_bytes() for p in pages))
-    return path
+    return generated_pages.long_page(tmp_path_factory.mktemp("pages"), seed=3)
 
 
 @pytest.fixture(scope="module")

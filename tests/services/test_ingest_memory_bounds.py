@@ -4,8 +4,6 @@ the NLP's vocabulary forgets each window's words, with the same analyses."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,22 +12,12 @@ import explorer.nlp
 from explorer.core import Document
 from explorer.services import analysis
 from explorer.settings import IngestOptions
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.services import generated_pages
 
 
 @pytest.fixture(scope="module")
 def long_page(tmp_path_factory) -> Path:
-    """Several generated pages in one file: about thirty articles."""
-    spec = importlib.util.spec_from_file_location("_bounds_corpus_gen", REPO / "benchmarks" / "corpus_gen.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("pages")
-    pages = module.generate(folder, 5, seed=5)
-    path = folder / "year.txt"
-    path.write_bytes(b"\n\n".join(p.read_bytes() for p in pages))
-    return path
+    return generated_pages.long_page(tmp_path_factory.mktemp("pages"), seed=5)
 
 
 def test_the_vocabulary_forgets_each_windows_words_and_the_analyses_are_the_same(long_page, monkeypatch):
