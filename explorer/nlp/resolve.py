@@ -300,8 +300,9 @@ def resolve_short_companies(doc: Doc, known: dict[str, str] | None = None) -> No
 
 
 def titled_people(doc: Doc) -> None:
-    """书记成立锋说: a surname-led name between a title and a speech verb is a person
-    even where the segmenter read it as words (成立 is also a verb)."""
+    """书记成立锋说, 市长齐家滨，: a surname-led name between a title and a speech
+    verb or a pause is a person even where the segmenter read it as words (成立
+    is also a verb, 齐家 a phrase)."""
     text = spans.text_of(doc)
     surnames = set(words("surnames.txt"))
     pattern = _titled_pattern()
@@ -321,7 +322,7 @@ def titled_people(doc: Doc) -> None:
 @derived
 def _titled_pattern() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in words("titles.txt"))
-    return re.compile(f"(?:{titles})([\u4e00-\u9fff]{{2,3}}?)(?:{pattern('speech_verbs')})")
+    return re.compile(f"(?:{titles})([\u4e00-\u9fff]{{2,3}}?)(?:{pattern('speech_verbs')}|(?=[，,、；;。]|等[，,、；;。参出陪]))")
 
 
 def resolve_person_aliases(doc: Doc) -> None:

@@ -135,3 +135,12 @@ def test_a_city_districts_consultative_conference_carries_its_city():
     assert ("苟晓明", "role_at", "中国人民政治协商会议宝鸡市陈仓区委员会") in triples(analysis)
     county = analyse_articles([Article(text="阳谷县政协主席张某某出席。")], "聊城市")[0]
     assert {o for _, r, o in triples(county) if r == "role_at"} <= {"中国人民政治协商会议阳谷县委员会"}
+
+
+def test_a_surname_led_name_after_a_title_and_before_a_pause_is_a_person(make_doc):
+    from explorer.nlp.resolve import titled_people
+
+    text = "市长齐家滨，秘书长尤在晶等参加，主任科员，局长助理出席。"
+    doc = make_doc([(c, "n") for c in text])
+    titled_people(doc)
+    assert {m.text for m in spans.mentions(doc) if m.label == "PERSON"} == {"齐家滨", "尤在晶"}
