@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from explorer.nlp import spans
 from explorer.nlp.lexicon import alternation, configure, derived, pattern, words
+from explorer.nlp.named_projects import find_firm_projects, find_named_projects
 
 TITLE = re.compile(r"《([^《》\n]{2,80}?)》")
 ALIAS = re.compile(r"《([^《》\n]{2,80}?)》[（(]以下简称[“《]([^”》\n]{1,20})[”》][）)]")
@@ -238,21 +239,6 @@ def find_projects(doc: Doc) -> None:
         spans.add(doc, start, match.end(), "PROGRAM", "project")
 
 
-# after a firm's full name: what it builds, up to 项目 (甲乙科技有限公司20万吨/年异壬醇项目)
-FIRM_PROJECT = re.compile(r"(?![等的和与及重新在])[\u4e00-\u9fffA-Za-z0-9./×]{0,24}?(?:项目|工程)(?:[一二三四五六七八九十]期)?")
-
-
-def find_firm_projects(doc: Doc) -> None:
-    """A project named after the firm that builds it: the firm's full name, what it
-    builds, 项目. The firm stays a name of its own (it takes part in the project)."""
-    text = spans.text_of(doc)
-    for firm in [m for m in spans.mentions(doc) if m.label == "ORG" and m.text.endswith(words("full_company_endings"))]:
-        match = FIRM_PROJECT.match(text, firm.end)
-        if match is None or spans.overlapping(doc, firm.end, match.end(), {"PROGRAM", "ORG", "HONOR"}):
-            continue
-        spans.add(doc, firm.start, match.end(), "PROGRAM", "project")
-
-
 def find_named_plans(doc: Doc) -> None:
     text = spans.text_of(doc)
     heads = alternation(words("program_heads"))
@@ -415,6 +401,7 @@ def program_honor(doc: Doc) -> Doc:
     find_named_plans(doc)
     find_projects(doc)
     find_firm_projects(doc)
+    find_named_projects(doc)
     find_area_plans(doc)
     find_honors(doc)
     bracketed_qualifiers(doc)
