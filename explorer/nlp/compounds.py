@@ -327,11 +327,13 @@ def label_of(head: Head, reach: Reach, name: str) -> str | None:
         return "HONOR" if strict else head.label
     if strict or reach.marker or reach.level and not reach.local and not name.endswith(ZONE_HEADS):
         return "HONOR"  # 乙省特色产业集群 is a list; 甲省石花经济开发区 a zone
+    if name.startswith(("国家", "全国")) and head.start - reach.start >= 2:
+        return "HONOR"  # 升级为国家高新技术产业开发区: no place names it, the state grants it
     return head.label
 
 
 ZONE_HEADS = ("开发区", "高新区", "新区", "工业园", "工业园区", "产业园")  # a province names the zone, not a list
-STRICT_LEVEL = re.compile(r"[国省市县区镇村部]级")
+STRICT_LEVEL = re.compile(r"(?:国家|[国省市县区镇村部])级")
 
 
 

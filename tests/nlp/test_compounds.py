@@ -194,3 +194,14 @@ def test_a_city_before_a_firm_whose_name_opens_with_its_province_is_the_address(
     analysis = analyse("入选企业为枣庄市山东甲乙数控技术有限公司、山东丙丁新材料科技有限公司。")
     assert "山东甲乙数控技术有限公司" in {surface for surface, _ in mentions(analysis, "ORG")}
     assert ("山东甲乙数控技术有限公司", "located_in", "枣庄市") in triples(analysis)
+
+
+def test_a_zone_the_state_grants_without_a_place_naming_it_is_an_honour(make_doc):
+    text = "甲高新区升级为国家高新技术产业开发区，乙开发区是国家级经济技术开发区，丙省丁戊经济开发区开工。"
+    doc = make_doc([("甲高新区", "LOC"), ("升级", "v"), ("为", "p"), ("国家高新技术产业开发区", "LOC"), ("，", "w"),
+                    ("乙开发区", "LOC"), ("是", "v"), ("国家级", "b"), ("经济技术开发区", "n"), ("，", "w"),
+                    ("丙省", "LOC"), ("丁戊", "nz"), ("经济开发区", "n"), ("开工", "v"), ("。", "w")])
+    assert spans.text_of(doc) == text
+    compound_names(doc)
+    honours = {m.text for m in spans.mentions(doc) if m.label == "HONOR"}
+    assert honours == {"国家高新技术产业开发区", "国家级经济技术开发区"}
