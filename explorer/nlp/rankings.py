@@ -1,0 +1,78 @@
+"""Rankings as honours: 全国百强区, 广东500强企业, 中国企业效益200佳, 十强工业企业,
+全国城市综合经济实力“30强”. A ranking is a list a firm, county or town is named
+to, like any honour, but it has no honour head: its rank (N强, N佳) is what
+marks it. The name runs left from the rank over its region and descriptors up
+to punctuation, 的 or an award verb (入选, 跻身), and right over the kind of
+member (企业, 县市, 开发区) from data/ranking_kinds.txt.
+
+A ranking that opens a firm's name (世界500强企业甲集团) is cut from it: the
+firm keeps the rest, and relation_rules reads the ranking before the firm as
+its honour."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from explorer.nlp import spans
+from explorer.nlp.lexicon import derived, pattern, words
+
+RANK = re.compile(r"(?<![前第])“?(?:[0-9]{2,4}|[一二三四五六七八九两]?[十百千])[强佳]”?")
+STOPS = set("，,。；;、：:（）()“”的和与及在是为等\n ")
+STOP_TAGS = frozenset(("v", "p", "d", "u", "c", "r", "w", "f", "vd", "ad", "xc"))
+MAX_LEFT = 14
+
+
+@derived
+def _award_verb() -> re.Pattern:
+    return re.compile(f"(?:{pattern('ranking_verbs')}|{pattern('award_verbs')}|{pattern('award_name_verbs')})$")
+
+
+@derived
+def _kind() -> re.Pattern:
+    return re.compile(f"[\u4e00-\u9fff]{{0,6}}?(?:{pattern('ranking_kinds')})")
+
+
+def _left_edge(doc: Doc, rank_start: int) -> int:
+    """Back over the segmenter's words to a pause, a function word or a verb."""
+    text = spans.text_of(doc)
+    words_ = spans.words_of(doc)
+    start = next((w.idx for w in words_ if w.idx < rank_start < w.idx + len(w.text)), rank_start)  # 世界500强企业 is one word
+    for word in reversed([w for w in words_ if w.idx + len(w.text) <= start]):
+        if rank_start - word.idx > MAX_LEFT or word.tag_ in STOP_TAGS or any(c in STOPS for c in word.text) \
+                or _award_verb().search(text[max(0, start - 4) : start]):
+            break
+        start = word.idx
+    return start
+
+
+def find_rankings(doc: Doc) -> None:
+    text = spans.text_of(doc)
+    for match in RANK.finditer(text):
+        start = _left_edge(doc, match.start())
+        end = match.end()
+        kind = _kind().match(text, end)
+        if kind is not None:
+            end = kind.end()
+        if text[end - 1] == "”" and "“" not in text[start:end]:
+            end -= 1
+        if start == match.start() and kind is None:
+            continue  # a bare 十强 or 百强 names no list
+        if spans.overlapping(doc, start, end, {"HONOR", "PROGRAM", "PERSON"}):
+            continue
+        _cut_from_firms(doc, start, end)
+        if not spans.overlapping(doc, start, end):
+            spans.add(doc, start, end, "HONOR", "honor")
+
+
+def _cut_from_firms(doc: Doc, start: int, end: int) -> None:
+    """世界500强企业甲集团: the firm's name starts after the ranking; places and
+    guesses inside the ranking's span give way to it."""
+    text = spans.text_of(doc)
+    for m in spans.overlapping(doc, start, end):
+        if m.label == "ORG" and m.start >= start and m.end > end and m.text.endswith(words("firm_endings")):
+            spans.remove(doc, [m])
+            spans.add(doc, end, m.end, "ORG", m.source)
+        elif start <= m.start and m.end <= end and (m.guess or m.label == "PLACE" and text[m.start:m.end] != text[start:end]):
+            spans.remove(doc, [m])
