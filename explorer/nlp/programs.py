@@ -83,6 +83,12 @@ def _quoted_award() -> re.Pattern:
 
 
 @derived
+def _quoted_kind_award() -> re.Pattern:
+    """入选“头雁”企业, 获评“五好”村: a quoted name and the kind of member it lists."""
+    return re.compile(_any("award_name_verbs") + r"(?:(?:19|20)\d\d年度?)?(“[^“”\n]{2,8}”" + _any("list_member_kinds") + ")")
+
+
+@derived
 def _named_award() -> re.Pattern:
     return re.compile(_any("award_name_verbs") + r"(?:第[一二三四五六七八九十0-9]+届)?" + AWARD_NAME)
 
@@ -263,7 +269,7 @@ def find_award_names(doc: Doc) -> None:
     for match in _brand_list().finditer(text):
         if not spans.overlapping(doc, match.start(1), match.end(1), {"HONOR", "PROGRAM"}):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "award")
-    for award in (_quoted_award(), _named_award(), _star_grade()):
+    for award in (_quoted_award(), _quoted_kind_award(), _named_award(), _star_grade()):
         for match in award.finditer(text):
             name = match.group(1)
             if re.fullmatch(r"[一二三特]等奖|[金银铜]奖", name) or _blocked(doc, match.start(1), match.end(1)) \

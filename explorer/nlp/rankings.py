@@ -3,7 +3,7 @@
 to, like any honour, but it has no honour head: its rank (N强, N佳) is what
 marks it. The name runs left from the rank over its region and descriptors up
 to punctuation, 的 or an award verb (入选, 跻身), and right over the kind of
-member (企业, 县市, 开发区) from data/ranking_kinds.txt.
+member (企业, 县市, 开发区) from data/list_member_kinds.txt.
 
 A ranking that opens a firm's name (世界500强企业甲集团) is cut from it: the
 firm keeps the rest, and relation_rules reads the ranking before the firm as
@@ -31,7 +31,7 @@ def _award_verb() -> re.Pattern:
 
 @derived
 def _kind() -> re.Pattern:
-    return re.compile(f"[\u4e00-\u9fff]{{0,6}}?(?:{pattern('ranking_kinds')})")
+    return re.compile(f"[\u4e00-\u9fff]{{0,6}}?(?:{pattern('list_member_kinds')})")
 
 
 def _left_edge(doc: Doc, rank_start: int) -> int:

@@ -134,7 +134,7 @@ def _list_after(ctx: Context, pos: int, end: int) -> list[Mention]:
 def named_lists(ctx: Context, facts: Facts) -> None:
     """X名单，共3家，分别为：A、B、C / 此次X市上榜的7户企业分别是A、B: every item
     receives the honour named before, and lies in the place that counted them."""
-    for match in re.finditer(r"分别为|分别是|依次为|名单如下|包括", ctx.text):
+    for match in re.finditer(r"分别为|分别是|依次为|名单如下|包括|(?<=的)[，,]?有(?=[:：]?)", ctx.text):
         sentence = ctx.sentence_of(match.start())
         index = ctx.sentence_index(match.start())
         lead = ctx.text[match.end() : match.end() + 3]
@@ -168,6 +168,7 @@ def _list_honours(ctx: Context, far: int, near: int, end: int) -> list[Mention]:
 
 # 甲区5家企业成功入选 / 我市14家企业已被纳入… / 甲区此次入选的企业: the place that counts the firms
 COUNTED_FIRMS = re.compile(r"(?:此次|本次|今年|共有|共|有)?(?:(?:入选|上榜|入围|获评)的)?"
+                           r"(?:[0-9一二三四五六七八九十百两]+个[\u4e00-\u9fff]{1,6}[、和])?"  # 3个产业集群、6家企业
                            r"(?:[0-9一二三四五六七八九十百两]+(?:家|户))?企业")
 
 

@@ -232,3 +232,12 @@ def test_a_districts_short_name_starting_a_project_is_part_of_its_name():
 
     analysis = analyse_articles([Article(text="梁溪科技城机器人产业园项目加快建设。")], "无锡市")[0]
     assert "梁溪科技城机器人产业园项目" in {m.surface for m in analysis.mentions if m.type == "PROGRAM"}
+
+
+def test_a_quoted_name_and_the_kind_it_lists_after_an_award_verb_is_an_honour(make_doc):
+    from explorer.nlp.programs import find_award_names
+
+    text = "甲公司入选“头雁”企业，乙村获评“五好”村。"
+    doc = make_doc([(c, "n") for c in text])
+    find_award_names(doc)
+    assert {m.text for m in spans.mentions(doc) if m.label == "HONOR"} == {"“头雁”企业", "“五好”村"}

@@ -155,3 +155,16 @@ def test_a_body_built_by_a_project_is_not_its_owner(make_doc):
     found = _triples(doc)
     assert ("乙丙学校", "participates_in", "乙丙学校实训基地建设项目") in found
     assert ("甲区医疗中心", "participates_in", "甲区医疗中心建设项目") not in found
+
+
+def test_a_list_after_de_you_lies_in_the_place_that_counted_its_firms(make_doc):
+    text = "甲市3个产业集群、6家企业成功入选。入选“头雁”企业的，有甲乙材料有限公司、丙丁活塞有限公司。"
+    doc = _doc(make_doc, text, [
+        ("甲市", "PLACE", "gazetteer", {"code": "1101", "level": "city"}),
+        ("“头雁”企业", "HONOR", "award", {}),
+        ("甲乙材料有限公司", "ORG", "test", {}), ("丙丁活塞有限公司", "ORG", "test", {}),
+    ])
+    found = _triples(doc)
+    for firm in ("甲乙材料有限公司", "丙丁活塞有限公司"):
+        assert (firm, "awarded", "“头雁”企业") in found
+        assert (firm, "located_in", "甲市") in found
