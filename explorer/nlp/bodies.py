@@ -99,6 +99,10 @@ def official_names(doc: Doc) -> None:
     conference under its official name (the resolver expands by suffix; this
     name puts the place inside)."""
     for m in spans.mentions(doc):
-        found = CPPCC.match(m.canonical) if m.label == "ORG" else None
-        if found is not None:
-            m.canonical = f"中国人民政治协商会议{city_district(found.group(1))}委员会"
+        official_name(m)
+
+
+def official_name(m: Mention) -> None:
+    found = CPPCC.match(m.canonical) if m.label == "ORG" else None
+    if found is not None:
+        m.canonical = f"中国人民政治协商会议{city_district(found.group(1))}委员会"

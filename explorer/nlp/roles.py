@@ -56,6 +56,11 @@ def _body_of_committee(doc: Doc, org: Mention) -> Mention | None:
             for m in spans.mentions(doc):
                 if m.label == "ORG" and m.start == org.start and m.end == org.end - len(tail):
                     return m
+            if tail == "党组" and org.canonical.endswith(tail):  # 市政协党组书记: a state body's own party group
+                body = spans.add(doc, org.start, org.end - len(tail), "ORG", org.source, canonical=org.canonical[: -len(tail)])
+                if body is not None:
+                    bodies.official_name(body)
+                return body
             return _short_body(doc, org, org.text[: -len(tail)])
     return None
 
@@ -194,6 +199,7 @@ def roles_after(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
 
 
 RANK = re.compile(r"^(?:副|常务副|常务|执行)")
+GOVERNMENT_HEADS = ("省长", "市长", "县长", "区长", "镇长", "乡长")
 
 
 def same_body_as_before(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Mention, str, int]]:
@@ -204,7 +210,7 @@ def same_body_as_before(doc: Doc, person: Mention, records: list[Role]) -> list[
     if not starts:
         return []
     title = text[starts[-1] : person.start]
-    if RANK.sub("", title) in ("省长", "市长", "县长", "区长", "镇长", "乡长"):
+    if RANK.sub("", title) in GOVERNMENT_HEADS:
         return []  # 县委副书记、县长A …，副县长B: B is at the government, which is not named
     sentence_start = max(text.rfind(c, 0, starts[-1]) for c in "。！？\n") + 1
     by_span = {(m.start, m.end): m for m in spans.mentions(doc)}
@@ -216,6 +222,21 @@ def same_body_as_before(doc: Doc, person: Mention, records: list[Role]) -> list[
         if org is not None and RANK.sub("", last) == RANK.sub("", title):
             return [(org, title, starts[-1])]
     return []
+
+
+def next_title_in_list(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Mention, str, int]]:
+    """市人大常委会副主任A、秘书长B: a bare title right after a titled person's name
+    and 、 is at that person's body."""
+    text = spans.text_of(doc)
+    starts = _title_starts(text, person.start)
+    if not starts or not records or records[-1].person_end != starts[-1] - 1 or text[starts[-1] - 1] != "、":
+        return []
+    title = text[starts[-1] : person.start]
+    if RANK.sub("", title) in GOVERNMENT_HEADS:
+        return []  # 市委书记A、市长B: B heads the government, which is not named
+    last = records[-1]
+    org = next((m for m in spans.mentions(doc) if (m.start, m.end) == (last.org_start, last.org_end)), None)
+    return [(org, title, starts[-1])] if org is not None else []
 
 
 def listed_with(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Mention, str, int]]:
@@ -246,7 +267,8 @@ def role_titles(doc: Doc) -> Doc:
     for person in persons:
         found = roles_before(doc, person) + roles_after(doc, person) + roles_in_brackets(doc, person)
         if not found:
-            found = same_body_as_before(doc, person, records) or listed_with(doc, person, records)
+            found = same_body_as_before(doc, person, records) or listed_with(doc, person, records) \
+                or next_title_in_list(doc, person, records)
         for org, role, start in found:
             records.append(Role(person.start, person.end, org.start, org.end, role, start))
     doc._.roles = records

@@ -140,3 +140,20 @@ def test_the_united_front_department_takes_its_official_name():
 
     facts = triples(analyse("阳谷县委常委、统战部部长张明参加。"))
     assert ("张明", "role_at", "中共阳谷县委统一战线工作部") in facts
+
+
+def test_a_bare_title_after_a_titled_name_is_at_the_same_body_unless_it_heads_a_government(make_doc):
+    text = "甲市人大常委会副主任张三、秘书长李四参加。甲市委书记王五、市长赵六出席。"
+    doc = _doc(make_doc, text, [
+        ("甲市人大常委会", "ORG", "test", {}), ("张三", "PERSON", "lac", {}), ("李四", "PERSON", "lac", {}),
+        ("甲市委", "ORG", "test", {}), ("王五", "PERSON", "lac", {}), ("赵六", "PERSON", "lac", {}),
+    ])
+    found = _roles(doc)
+    assert ("李四", "甲市人大常委会", "秘书长") in found
+    assert not any(person == "赵六" for person, _, _ in found)  # the government is not named
+
+
+def test_a_state_body_s_party_group_title_is_a_role_at_the_body(make_doc):
+    text = "甲市政协党组副书记、副主席张三出席。"
+    doc = _doc(make_doc, text, [("甲市政协党组", "ORG", "lac", {}), ("张三", "PERSON", "lac", {})])
+    assert _roles(doc) == {("张三", "中国人民政治协商会议甲市委员会", "党组副书记、副主席")}
