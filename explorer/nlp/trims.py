@@ -111,14 +111,15 @@ def _trim_role_noun(doc: Doc) -> None:
 def _joint(text: str) -> tuple[int, int] | None:
     """Where two bodies meet in one segmenter name: 联合/会同/与/和 after the first body's
     type word, nothing at all before a second 市/县/区/省 body (市委市政府), or a
-    firm's full name run into the next one (甲有限公司乙有限公司, a table's cells)."""
+    complete name run into the next one (甲有限公司乙有限公司, 甲市人民政府乙县人民政府:
+    a table's cells)."""
     heads = words("org_heads")
     joint = _joined().search(text)
     if joint is not None and text[: joint.start()].endswith(heads) and len(text) - joint.end() >= 3:
         return joint.start(), joint.end()
-    firms = words("full_company_endings")
-    if text.endswith(firms):
-        for ending in firms:
+    complete = words("complete_name_endings")
+    if text.endswith(complete):
+        for ending in complete:
             found = text.find(ending)
             if found >= 2 and len(text) - (found + len(ending)) >= 6:
                 return found + len(ending), found + len(ending)
@@ -130,15 +131,19 @@ def _joint(text: str) -> tuple[int, int] | None:
 
 def _split_joined(doc: Doc) -> None:
     """市中院联合市检察院, 市委市政府: two bodies in one name are two names."""
-    for m in list(spans.mentions(doc)):
+    pending = list(spans.mentions(doc))
+    while pending:
+        m = pending.pop()
         if m.label != "ORG" or m.rank > GROWN:
             continue
         joint = _joint(m.text)
         if joint is None:
             continue
         spans.remove(doc, [m])
-        spans.add(doc, m.start, m.start + joint[0], "ORG", m.source)
-        spans.add(doc, m.start + joint[1], m.end, "ORG", m.source)
+        for part in (spans.add(doc, m.start, m.start + joint[0], "ORG", m.source),
+                     spans.add(doc, m.start + joint[1], m.end, "ORG", m.source)):
+            if part is not None:
+                pending.append(part)  # five cells run together split one by one
 
 
 LEADING_JOIN = re.compile(r"^(?:联合|会同|协同|携手)(?=[市县区省])")

@@ -148,6 +148,9 @@ def test_the_paper_of_a_dateline_is_an_organisation(make_doc):
     doc = make_doc([("招商", "vn"), ("再破", "v"), ("千亿", "m"), ("甲山", "LOC"), ("日报讯", "n"), (" ", "w"), ("记者", "n")])
     dateline_papers(doc)
     assert {(m.text, m.label) for m in spans.mentions(doc)} == {("甲山日报", "ORG")}
+    doc = make_doc([("甲山日报", "ORG"), ("/", "w"), ("甲山网讯", "LOC"), ("(", "w"), ("记者", "n")])
+    dateline_papers(doc)
+    assert ("甲山网", "ORG") in {(m.text, m.label) for m in spans.mentions(doc)}  # a news site's dateline
 
 
 def test_a_zone_named_with_its_province_is_a_place(make_doc):

@@ -44,3 +44,14 @@ def test_two_firms_run_together_in_a_table_cell_are_two_names():
 
     analysis = analyse("名单：湖北甲乙环保科技股份有限公司湖北丙丁离合器有限公司")
     assert {"湖北甲乙环保科技股份有限公司", "湖北丙丁离合器有限公司"} <= {s for s, _ in mentions(analysis, "ORG")}
+
+
+def test_governments_run_together_in_a_table_cell_are_named_one_by_one(make_doc):
+    from explorer.nlp import spans
+    from explorer.nlp.trims import _split_joined
+
+    text = "甲市人民政府乙区人民政府丙县人民政府"
+    doc = make_doc([(c, "n") for c in text])
+    spans.add(doc, 0, len(text), "ORG", "lac")
+    _split_joined(doc)
+    assert {m.text for m in spans.mentions(doc)} == {"甲市人民政府", "乙区人民政府", "丙县人民政府"}
