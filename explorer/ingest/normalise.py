@@ -89,18 +89,32 @@ def _list_row(line: str) -> bool:
     return bool(_LIST_MARKER.match(line) or _COUNTED_HEADING.match(line) or _GROUP_ROW.match(line))
 
 
+# a short line that is a whole name (甲市人民政府, 乙县丙镇) or a list's heading is a
+# row of a table, however the page was wrapped
+_NAME_ROW_END = re.compile(r"(?:人民政府|有限公司|有限责任公司|集团|镇|乡|街道|村|社区|单位|[）)])$")
+_SHORT_ROW = 0.6
+
+
+def _short_row(line: str, width: int) -> bool:
+    return width >= 12 and 3 <= len(line) <= _SHORT_ROW * width and not re.search(r"[，。；,;！？]", line) \
+        and (_LIST_MARKER.match(line) is not None or _NAME_ROW_END.search(line) is not None)
+
+
 def join_wrapped(lines: list[str]) -> str:
     """Join the lines of one paragraph: Chinese text joins with nothing, a
     Latin word broken at a line end keeps a space, and the rows of a list
-    keep their line breaks."""
+    keep their line breaks (a list marker, a counted group heading, or a short
+    line that is a whole name)."""
     out: list[str] = []
     row = False
+    width = max((len(line.strip()) for line in lines), default=0)
     for line in lines:
         line = line.strip()
         if not line:
             continue
         starts_row = _list_row(line)
-        if out and (starts_row or row and (_COUNTED_HEADING.match(out[-1]) or _GROUP_ROW.match(out[-1]))):
+        if out and (starts_row or _short_row(out[-1], width)
+                    or row and (_COUNTED_HEADING.match(out[-1]) or _GROUP_ROW.match(out[-1]))):
             out.append("\n")
         elif out and _ASCII_WORD_END.search(out[-1]) and _ASCII_WORD_START.match(line):
             out.append(" ")
