@@ -205,8 +205,8 @@ def add(doc: Doc, start: int, end: int, label: str, source: str, canonical: str 
         start += 1  # a segmenter word may begin with the line break before it
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end <= start:
-        return None
+    if end <= start or "\n" in text[start:end]:
+        return None  # a name never runs over a line break (rows of a list, a headline)
     records = mentions(doc)
     for record in records:
         if record.start == start and record.end == end and record.label == label:

@@ -31,3 +31,10 @@ def test_a_second_rule_confirms_a_segmenter_guess(make_doc):
 def test_precedence_table_ranks_rules():
     assert spans.RULES["lac"].rank < spans.RULES["facility"].rank < spans.RULES["gazetteer"].rank < spans.RULES["title"].rank
     assert spans.RULES["deixis"].refers and spans.RULES["anaphora"].refers and not spans.RULES["gazetteer"].refers
+
+
+def test_a_name_never_runs_over_a_line_break(make_doc):
+    text = "甲镇\n乙新区丙镇"
+    doc = make_doc([(c, "n") for c in text])
+    assert spans.add(doc, 0, len(text), "PLACE", "test") is None
+    assert spans.add(doc, 3, len(text), "PLACE", "test") is not None
