@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from explorer.nlp import spans
 from explorer.nlp.lexicon import alternation, configure, derived, pattern, words
 from explorer.nlp.named_projects import find_firm_projects, find_named_projects
-from explorer.nlp.rankings import find_rankings
+from explorer.nlp.rankings import find_list_names, find_rankings
 
 TITLE = re.compile(r"《([^《》\n]{2,80}?)》")
 ALIAS = re.compile(r"《([^《》\n]{2,80}?)》[（(]以下简称[“《]([^”》\n]{1,20})[”》][）)]")
@@ -412,6 +412,7 @@ def program_honor(doc: Doc) -> Doc:
     find_area_plans(doc)
     find_honors(doc)
     find_rankings(doc)
+    find_list_names(doc)
     bracketed_qualifiers(doc)
     find_national_programs(doc)
     return doc

@@ -76,3 +76,25 @@ def _cut_from_firms(doc: Doc, start: int, end: int) -> None:
             spans.add(doc, end, m.end, "ORG", m.source)
         elif start <= m.start and m.end <= end and (m.guess or m.label == "PLACE" and text[m.start:m.end] != text[start:end]):
             spans.remove(doc, [m])
+
+
+@derived
+def _named_list() -> re.Pattern:
+    """纳入福建省百亿大企业培养名单, 公布了2021年度全省100户大企业大集团名单: what a
+    published list is of, between the verb that publishes or joins it and 名单."""
+    return re.compile(
+        f"(?:{pattern('list_verbs')})了?(?:(?:19|20)\\d\\d年度?)?(?:第[一二三四五六七八九十0-9]+批)?"
+        f"([\u4e00-\u9fff“”0-9]{{4,22}}?)(?:{pattern('list_kind_words')})?名单"
+    )
+
+
+def find_list_names(doc: Doc) -> None:
+    text = spans.text_of(doc)
+    for match in _named_list().finditer(text):
+        start, end = match.span(1)
+        if text.count("“", start, end) != text.count("”", start, end) or re.search("[和及与]", text[start:end]):
+            continue  # 支柱型雁阵集群和“头雁”企业: two lists in one
+        if spans.overlapping(doc, start, end, {"HONOR", "PROGRAM", "ORG", "PERSON"}):
+            continue
+        spans.remove(doc, [m for m in spans.overlapping(doc, start, end) if start <= m.start and m.end <= end])
+        spans.add(doc, start, end, "HONOR", "honor")

@@ -28,3 +28,12 @@ def test_a_ranking_that_opens_a_firm_name_is_cut_from_it(make_doc):
     find_rankings(doc)
     assert _honours(doc) == {"世界500强企业"}
     assert {m.text for m in spans.mentions(doc) if m.label == "ORG"} == {"丙丁集团"}
+
+
+def test_a_list_published_or_joined_is_named_before_mingdan(make_doc):
+    from explorer.nlp.rankings import find_list_names
+
+    text = "甲公司纳入乙省百亿大企业培养名单。丙厅公布了2021年度全省100户大企业大集团名单，并印发丁和戊名单。"
+    doc = make_doc([(c, "n") for c in text])
+    find_list_names(doc)
+    assert _honours(doc) == {"乙省百亿大企业", "全省100户大企业大集团"}
