@@ -1,5 +1,5 @@
-"""Rankings as honours: 全国百强区, 广东500强企业, 中国企业效益200佳, 十强工业企业,
-全国城市综合经济实力“30强”. A ranking is a list a firm, county or town is named
+"""Rankings and published lists as honours: 全国百强区, 广东500强企业, 中国企业效益200佳,
+十强工业企业, 全国城市综合经济实力“30强”. A ranking is a list a firm, county or town is named
 to, like any honour, but it has no honour head: its rank (N强, N佳) is what
 marks it. The name runs left from the rank over its region and descriptors up
 to punctuation, 的 or an award verb (入选, 跻身), and right over the kind of
@@ -7,7 +7,11 @@ member (企业, 县市, 开发区) from data/list_member_kinds.txt.
 
 A ranking that opens a firm's name (世界500强企业甲集团) is cut from it: the
 firm keeps the rest, and relation_rules reads the ranking before the firm as
-its honour."""
+its honour.
+
+A list named before 名单 (纳入乙省百亿大企业培养名单) is an honour too: its name runs
+from the verb that publishes or joins it (data/list_verbs.txt) to 名单, less the
+list's stage (培育, 拟认定: data/list_kind_words.txt)."""
 
 from __future__ import annotations
 
