@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
 from explorer.core.text import to_simplified
-from explorer.nlp import listed_names, spans
+from explorer.nlp import bodies, listed_names, spans
 from explorer.nlp.anaphora import (
     COMPANY_ENDINGS,
     anaphora,
@@ -67,16 +67,33 @@ def simplified(text: str) -> str:
 
 
 def _home(doc: Doc):
+    """The city 市委 and 我市 name, and its province. A county-level city's paper
+    (海宁市) names itself so; a county's or district's paper (甲县) names its
+    prefecture's bodies 市X, its own through 县委 and 该县."""
     gazetteer = load_gazetteer()
     home = doc._.home_city
-    found = [d for d in gazetteer.lookup(home) if d.level == "city"] if home else []
+    found = [d for d in gazetteer.lookup(home) if d.level in ("city", "county_city", "county", "district")] if home else []
+    found = [d for d in found if d.name == home] or found
     if not found:
         return None, None
-    return found[0], gazetteer.get(found[0].parent) if found[0].parent else None
+    city = found[0]
+    if city.level in ("county", "district") and city.parent:
+        city = gazetteer.get(city.parent) or city
+    province = gazetteer.get(city.parent) if city.parent else None
+    while province is not None and province.level != "province" and province.parent:
+        province = gazetteer.get(province.parent)
+    return city, province
+
+
+def _home_local_division(doc: Doc):
+    named = bodies.home_local(doc._.home_city)
+    found = [d for d in load_gazetteer().lookup(named[0]) if d.name == named[0]] if named else []
+    return found[0] if found and found[0].level in ("county", "district") else None
 
 
 def resolve_deixis(doc: Doc) -> None:
     home_city, province = _home(doc)
+    local = _home_local_division(doc)
     places = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and m.attrs.get("code")), key=lambda m: m.start)
     for match in re.finditer("|".join(deixis()), spans.text_of(doc)):
         if spans.overlapping(doc, match.start(), match.end()):
@@ -93,6 +110,9 @@ def resolve_deixis(doc: Doc) -> None:
             last = before[-1]
             spans.add(doc, match.start(), match.end(), "PLACE", "deixis", canonical=last.canonical,
                       level=last.attrs["level"], code=last.attrs["code"])
+        elif local is not None and local.level in target and not match.group().startswith("该"):
+            spans.add(doc, match.start(), match.end(), "PLACE", "deixis", canonical=local.name,
+                      level=local.level, code=local.code)  # 我县 in a county's own paper
 
 
 def expand_org(name: str, home_city: str | None, province: str | None) -> str:
@@ -119,14 +139,17 @@ LOCAL_PREFIX = re.compile(r"^(该县|该区|该市|该镇|该乡|县|区|镇|乡
 LOCAL_LEVELS = {"县": ("county",), "区": ("district",), "市": ("county",), "镇": ("town",), "乡": ("town",)}
 
 
-def local_division(name: str, places: list[Mention], before: int) -> str | None:
-    """县委/该镇党委: the county or town last named before this point."""
+def local_division(name: str, places: list[Mention], before: int, home: tuple[str, str] | None = None) -> str | None:
+    """县委/该镇党委: the county or town last named before this point, else the
+    paper's own county (`home`, a county's paper)."""
     match = LOCAL_PREFIX.match(name)
     if not match:
         return None
     levels = LOCAL_LEVELS[match.group(1)[-1]]
     named = [p for p in places if p.end <= before and p.attrs.get("level") in levels]
-    return named[-1].canonical if named else None
+    if named:
+        return named[-1].canonical
+    return home[0] if home is not None and home[1] in levels and not match.group(1).startswith("该") else None
 
 
 def expand_local(name: str, division: str) -> str:
@@ -159,7 +182,7 @@ def resolve_orgs(doc: Doc) -> None:
                     key=lambda m: m.start)
     for m in spans.mentions(doc):
         if m.label == "ORG":
-            division = local_division(m.canonical, places, m.start)
+            division = local_division(m.canonical, places, m.start, bodies.home_local(doc._.home_city))
             if division:
                 m.canonical = expand_local(m.canonical, division)
             m.canonical = expand_org(m.canonical, home_city.name if home_city else None,

@@ -144,3 +144,15 @@ def test_a_surname_led_name_after_a_title_and_before_a_pause_is_a_person(make_do
     doc = make_doc([(c, "n") for c in text])
     titled_people(doc)
     assert {m.text for m in spans.mentions(doc) if m.label == "PERSON"} == {"齐家滨", "尤在晶"}
+
+
+def test_a_county_level_city_or_a_county_paper_names_its_own_bodies():
+    def run(text, home):
+        return analyse_articles([Article(text=text)], home)[0]
+
+    # 临清市 is a county-level city, 阳谷县 a county, both under 聊城市 in the gazetteer
+    city = run("市委、市政府召开会议，我市企业参加。", "临清市")
+    assert {(m.surface, m.canonical) for m in city.mentions} >= {("市委", "中共临清市委"), ("市政府", "临清市人民政府"), ("我市", "临清市")}
+    county = run("县委、县政府召开会议，市委书记到我县调研。", "阳谷县")
+    assert {(m.surface, m.canonical) for m in county.mentions} >= {
+        ("县委", "中共阳谷县委"), ("县政府", "阳谷县人民政府"), ("市委", "中共聊城市委"), ("我县", "阳谷县")}
