@@ -90,7 +90,11 @@ def _in_title(c: Context, m: Mention):
 
 
 def _not_a_person(c: Context, m: Mention):
+    """A segmenter person must open with a surname; 尹书记 is a way to address
+    someone, not a name."""
     surnames = word_set("surnames")
+    if m.label == "PERSON" and (m.text[:1] in surnames and m.text[1:] in word_set("titles")):
+        return DROP
     return DROP if m.label == "PERSON" and m.text[:1] not in surnames and m.text[:2] not in surnames else None
 
 

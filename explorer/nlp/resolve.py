@@ -322,6 +322,9 @@ def resolve_short_companies(doc: Doc, known: dict[str, str] | None = None) -> No
         spans.add(doc, match.start(), match.end(), "ORG", "short_form", canonical=cores[match.group()])
 
 
+NOT_NAME_TAGS = frozenset(("v", "vd", "vn", "ad", "d", "p", "c", "u", "r", "f", "m", "q", "TIME"))
+
+
 def titled_people(doc: Doc) -> None:
     """书记成立锋说, 市长齐家滨，: a surname-led name between a title and a speech
     verb or a pause is a person even where the segmenter read it as words (成立
@@ -329,8 +332,11 @@ def titled_people(doc: Doc) -> None:
     text = spans.text_of(doc)
     surnames = set(words("surnames.txt"))
     pattern = _titled_pattern()
+    words_at = {(w.idx, w.idx + len(w.text)): w.tag_ for w in spans.words_of(doc)}
     for match in pattern.finditer(text):
         start, end = match.span(1)
+        if words_at.get((start, end)) in NOT_NAME_TAGS:
+            continue  # 书记强调，: one segmenter word that is a verb, not a name
         if match.group(1)[0] in surnames and not spans.overlapping(doc, start, end):
             spans.add(doc, start, end, "PERSON", "titled")
     people = [m for m in spans.mentions(doc) if m.label == "PERSON"]

@@ -82,3 +82,12 @@ def test_a_citys_urban_area_is_no_place():
 
     analysis = analyse("项目位于甲乙市区东部，交通便利。")
     assert not {surface for surface, _ in mentions(analysis, "PLACE") if surface.endswith("市区")}
+
+
+def test_a_surname_and_a_title_address_a_person_but_are_no_name(make_doc):
+    text = "尹书记说，尹明说。"
+    doc = make_doc([(c, "n") for c in text])
+    spans.add(doc, 0, 3, "PERSON", "lac")
+    spans.add(doc, 5, 7, "PERSON", "lac")
+    resolver(doc)
+    assert {m.text for m in spans.mentions(doc) if m.label == "PERSON"} == {"尹明"}

@@ -144,6 +144,9 @@ def test_a_surname_led_name_after_a_title_and_before_a_pause_is_a_person(make_do
     doc = make_doc([(c, "n") for c in text])
     titled_people(doc)
     assert {m.text for m in spans.mentions(doc) if m.label == "PERSON"} == {"齐家滨", "尤在晶"}
+    doc = make_doc([("书记", "n"), ("强调", "v"), ("，", "w")])
+    titled_people(doc)
+    assert not spans.mentions(doc)  # a verb after the title is no name
 
 
 def test_a_county_level_city_or_a_county_paper_names_its_own_bodies():
