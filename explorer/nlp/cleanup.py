@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from explorer.core.gazetteer import load_gazetteer
 from explorer.nlp import places, spans
-from explorer.nlp.lexicon import derived, ending, pattern, word_set
+from explorer.nlp.lexicon import derived, ending, pattern, word_set, words
 from explorer.nlp.spans import ENCLOSING, GROWN, Mention
 from explorer.nlp.trims import trim_names
 
@@ -112,6 +112,20 @@ def _kind_of_place(c: Context, m: Mention):
     return None
 
 
+def _kind_of_plan(c: Context, m: Mention):
+    """产业规划, 国家战略, 头号工程, 重点建设项目: a plan word with only words that say
+    what kind of plan it is names no plan. Titles and quoted names are names."""
+    if m.label != "PROGRAM" or m.rank == ENCLOSING or "“" in m.text or "《" in m.canonical:
+        return None
+    head = ending(m.text, "program_heads")
+    if head is None:
+        return None
+    rest = m.text[: -len(head)]
+    for word in words("plan_kind_words"):
+        rest = rest.replace(word, "")
+    return DROP if not rest else None
+
+
 def _inside_honour(c: Context, m: Mention):
     """全国青少年校园足球特色学校, 乙省文化产业示范园区: a list, not a school or a park."""
     if m.label in ("PLACE", "ORG") and (m.rank <= GROWN or m.label == "ORG") and any(
@@ -163,7 +177,7 @@ def _bare_facility(c: Context, m: Mention):
 
 
 VERDICTS: tuple[Callable[[Context, Mention], str | None], ...] = (
-    _in_title, _not_a_person, _short_guess, _kind_of_place, _inside_honour, _firm_named_as_place,
+    _in_title, _not_a_person, _short_guess, _kind_of_place, _kind_of_plan, _inside_honour, _firm_named_as_place,
     _kind_of_body, _word_not_place, _bare_facility,
 )
 

@@ -91,3 +91,13 @@ def test_a_surname_and_a_title_address_a_person_but_are_no_name(make_doc):
     spans.add(doc, 5, 7, "PERSON", "lac")
     resolver(doc)
     assert {m.text for m in spans.mentions(doc) if m.label == "PERSON"} == {"尹明"}
+
+
+def test_a_plan_word_with_only_kind_words_before_it_names_no_plan(make_doc):
+    text = "编制产业规划，实施国家战略，推进甲乙河治理工程。"
+    doc = make_doc([(c, "n") for c in text])
+    for name in ("产业规划", "国家战略", "甲乙河治理工程"):
+        start = text.index(name)
+        spans.add(doc, start, start + len(name), "PROGRAM", "plan")
+    resolver(doc)
+    assert {m.text for m in spans.mentions(doc) if m.label == "PROGRAM"} == {"甲乙河治理工程"}
