@@ -101,3 +101,13 @@ def test_a_plan_word_with_only_kind_words_before_it_names_no_plan(make_doc):
         spans.add(doc, start, start + len(name), "PROGRAM", "plan")
     resolver(doc)
     assert {m.text for m in spans.mentions(doc) if m.label == "PROGRAM"} == {"甲乙河治理工程"}
+
+
+def test_a_centre_or_company_named_only_by_what_it_does_is_no_name(make_doc):
+    text = "建设配送中心，成立合资公司，甲乙配送中心开业。"
+    doc = make_doc([(c, "n") for c in text])
+    for name in ("配送中心", "合资公司", "甲乙配送中心"):
+        start = text.index(name)
+        spans.add(doc, start, start + len(name), "ORG", "lac")
+    resolver(doc)
+    assert {m.text for m in spans.mentions(doc) if m.label == "ORG"} == {"甲乙配送中心"}
