@@ -142,8 +142,11 @@ def counted_lists(ctx: Context, facts: Facts) -> None:
     for count in _count().finditer(ctx.text):
         sentence = ctx.sentence_of(count.start())
         items = items_before(ctx, count.start())
+        counter = _longest([m for m in ctx.mentions.ending(count.start()) if _place(m)]) if not items else None
+        if counter is not None and ctx.text[counter.start - 1 : counter.start] == "等":
+            items = items_before(ctx, counter.start - 1)  # A、B等我市22家企业入选: the place counts them
         if items:  # 我市A、B等3家企业入选X，C等5家纳入Y: the place touches the first list
-            place = _longest([m for m in ctx.mentions.ending(items[0].start) if _place(m)])
+            place = _longest([m for m in ctx.mentions.ending(items[0].start) if _place(m)]) or counter
             if place is None and last is not None and last[0] == sentence:
                 place = last[1]
             if place is not None:

@@ -269,3 +269,11 @@ def test_a_programme_the_governing_bodies_carry_out(make_doc):
                                 ("市政府", "ORG", "compound", "乙市人民政府", {}),
                                 ("丁工程", "PROGRAM", "compound", None, {}), ("丙有限公司", "ORG", "compound", None, {})])
     assert _triples(doc) == {("乙市引水工程", "issued_by", "中共乙市委"), ("乙市引水工程", "issued_by", "乙市人民政府")}
+
+
+def test_a_place_between_deng_and_the_count_counts_the_firms_listed_before(make_doc):
+    text = "甲乙科技有限公司、丙丁电子股份有限公司、戊己材料有限公司等我市22家企业入选民营制造业百强。"
+    doc = _doc(make_doc, text, [("我市", "PLACE", "deixis", "甲市", CITY), *FIRMS, ("民营制造业百强", "HONOR", "honor", None, {})])
+    found = _triples(doc)
+    assert {s for s, r, o in found if r == "located_in" and o == "甲市"} == FIRM_NAMES
+    assert {s for s, r, o in found if r == "awarded" and o == "民营制造业百强"} == FIRM_NAMES
