@@ -199,7 +199,7 @@ class Context:
         found: list[Mention] = []
         end = first.end
         while True:
-            joint = re.match(r"、|和|与|及|以及|》《|”“", self.text[end : end + 2])
+            joint = re.match(r"[”’]?(?:、|和|与|及|以及)[“‘]?|》《|”“", self.text[end : end + 4])
             if joint is None:
                 return found
             after = [m for m in self.mentions.starting(end + joint.end()) if allowed(m)]

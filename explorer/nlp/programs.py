@@ -285,19 +285,26 @@ def find_award_names(doc: Doc) -> None:
     quoted_title_runs(doc, text)
 
 
+COPULA_LEVEL = re.compile(r"是((?:全国|中国|国家级|国家|省级|全省)?)$")
 QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”[、和及]?){2,}")
 QUOTED_ONE = re.compile(r"“([^“”\n]{2,12})”")
 
 
 def quoted_title_runs(doc: Doc, text: str) -> None:
-    """被授予“杰出企业家”“优秀企业家”称号: each quoted title of a run after an award verb."""
+    """被授予“杰出企业家”“优秀企业家”称号: each quoted title of a run after an award
+    verb; 甲镇是全国“千强镇”、“乙省文明镇”: after 是, when the run opens with a level."""
     verbs = _any("award_name_verbs")
     for run in QUOTED_RUN.finditer(text):
-        if not re.search(f"{verbs}$", text[max(0, run.start() - 4) : run.start()]):
+        level = COPULA_LEVEL.search(text, max(0, run.start() - 8), run.start())
+        if not re.search(f"{verbs}$", text[max(0, run.start() - 4) : run.start()]) and level is None:
             continue
-        for one in QUOTED_ONE.finditer(text, run.start(), run.end()):
-            if not spans.overlapping(doc, one.start(1), one.end(1), {"HONOR", "PROGRAM"}):
-                spans.add(doc, one.start(1), one.end(1), "HONOR", "award")
+        for index, one in enumerate(QUOTED_ONE.finditer(text, run.start(), run.end())):
+            if index == 0 and level is not None and level.group(1):
+                start, end = level.start(1), one.end()
+            else:
+                start, end = one.start(1), one.end(1)
+            if not spans.overlapping(doc, start, end, {"HONOR", "PROGRAM"}):
+                spans.add(doc, start, end, "HONOR", "award")  # 全国“千强镇” keeps its quotes
 
 
 def find_honors(doc: Doc) -> None:

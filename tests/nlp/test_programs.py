@@ -241,3 +241,10 @@ def test_a_quoted_name_and_the_kind_it_lists_after_an_award_verb_is_an_honour(ma
     doc = make_doc([(c, "n") for c in text])
     find_award_names(doc)
     assert {m.text for m in spans.mentions(doc) if m.label == "HONOR"} == {"“头雁”企业", "“五好”村"}
+
+
+def test_a_run_of_quoted_titles_after_shi_with_a_level_is_a_run_of_honours():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    facts = triples(analyse("甲镇历史悠久，是全国“千强镇”、“乙省文明镇”、“乙省重点中心镇”。"))
+    assert {o for s, r, o in facts if s == "甲镇" and r == "awarded"} == {"全国“千强镇”", "乙省文明镇", "乙省重点中心镇"}
