@@ -114,11 +114,11 @@ def _loose(word: str) -> str:
     """A regex for a lexicon entry that tolerates spaces around digits (50 强)."""
     out = []
     for i, char in enumerate(word):
-        out.append(re.escape(char))
+        out.append('[“”"]' if char in "“”" else re.escape(char))  # 专精特新"小巨人"企业: straight quotes too
         if i + 1 < len(word) and (char.isdigit() != word[i + 1].isdigit()):
             out.append(r"\s*")
         elif i + 1 < len(word) and char not in "“”" and word[i + 1] not in "“”":
-            out.append("[“”]?")  # “专精特新”中小企业 is the same list as 专精特新中小企业
+            out.append('[“”"]?')  # “专精特新”中小企业 is the same list as 专精特新中小企业
     return "".join(out)
 
 

@@ -248,3 +248,12 @@ def test_a_run_of_quoted_titles_after_shi_with_a_level_is_a_run_of_honours():
 
     facts = triples(analyse("甲镇历史悠久，是全国“千强镇”、“乙省文明镇”、“乙省重点中心镇”。"))
     assert {o for s, r, o in facts if s == "甲镇" and r == "awarded"} == {"全国“千强镇”", "乙省文明镇", "乙省重点中心镇"}
+
+
+def test_a_listed_honour_written_with_straight_quotes_is_the_same_honour(make_doc):
+    from explorer.nlp.programs import find_honors
+
+    text = '该公司跻身国家级专精特新"小巨人"企业行列。'
+    doc = make_doc([(c, "n") for c in text])
+    find_honors(doc)
+    assert '国家级专精特新"小巨人"企业' in {m.text for m in spans.mentions(doc) if m.label == "HONOR"}
