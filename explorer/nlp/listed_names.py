@@ -13,7 +13,10 @@ from explorer.nlp.lexicon import derived, ending, pattern
 
 ITEM = r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,16}"
 LISTED_FIRMS = re.compile(r"((?:[\u4e00-\u9fff（）()]{2,12}、)+[\u4e00-\u9fff（）()]{2,12}?)(?:等|[0-9一二三四五六七八九十]+家)"
-                          r"[^，。；]{0,14}?(?:企业|公司|单位)")
+                          r"[^，。；]{0,14}?(?:企业|公司|单位)"
+                          # 此次入选的A、B、C以及D: the members of a list just named
+                          r"|(?:入选|上榜|入围|获评)的((?:[\u4e00-\u9fff（）()]{2,12}、){2,}[\u4e00-\u9fff（）()]{2,12}?)"
+                          r"(?=以及|和|[，。；\n]|等)")
 
 
 def _only_industry(item: str) -> bool:
@@ -43,11 +46,12 @@ def enumerated_orgs(doc: Doc) -> None:
     """甲集团、乙集团、丙生物…等企业, A、B、C 3家企业: items of a list of firms are
     firms, when most are known as firms or none is a sector, a place or another name."""
     for match in LISTED_FIRMS.finditer(spans.text_of(doc)):
-        items = _items(doc, match)
+        items = _items(doc, match, 1 if match.group(1) else 2)
         if any(_only_industry(spans.text_of(doc)[s:e]) for s, e in items):
             continue
         orgs = sum(1 for s, e in items if spans.overlapping(doc, s, e, {"ORG"}))
-        named = not any(m for s, e in items for m in spans.overlapping(doc, s, e) if not m.guess and m.label != "ORG")
+        named = not any(m for s, e in items for m in spans.overlapping(doc, s, e)
+                        if not m.guess and m.label != "ORG" and (m.start, m.end) == (s, e))  # 宁波水表 is no place
         if orgs * 2 < len(items) and not named:
             continue
         for s, e in items:

@@ -134,7 +134,7 @@ def _list_after(ctx: Context, pos: int, end: int) -> list[Mention]:
 def named_lists(ctx: Context, facts: Facts) -> None:
     """X名单，共3家，分别为：A、B、C / 此次X市上榜的7户企业分别是A、B: every item
     receives the honour named before, and lies in the place that counted them."""
-    for match in re.finditer(r"分别为|分别是|依次为|名单如下|包括|(?<=的)[，,]?有(?=[:：]?)", ctx.text):
+    for match in re.finditer(r"分别为|分别是|依次为|名单如下|包括|(?<=的)[，,]?有(?=[:：]?)|(?<=入选|上榜|入围|获评)的", ctx.text):
         sentence = ctx.sentence_of(match.start())
         index = ctx.sentence_index(match.start())
         lead = ctx.text[match.end() : match.end() + 3]

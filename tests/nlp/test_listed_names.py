@@ -25,3 +25,12 @@ def test_a_place_pushing_listed_projects_on_takes_part_in_each():
 
     found = triples(analyse("阳谷县将加快甲丙磷酸铁、乙丁磷氟新材料等重点项目建设。"))
     assert {("阳谷县", "participates_in", "甲丙磷酸铁"), ("阳谷县", "participates_in", "乙丁磷氟新材料")} <= found
+
+
+def test_the_members_listed_after_ruxuan_de_are_firms_and_hold_the_list_named_before():
+    from tests.nlp.sentence_helpers import triples
+
+    analysis = analyse("工信部公布了第六批国家级制造业单项冠军名单。此次入选的甲宇光学、乙科光电、丙讯科技、聊城水表，都是行业龙头。")
+    firms = {"甲宇光学", "乙科光电", "丙讯科技", "聊城水表"}
+    assert firms <= {s for s, _ in mentions(analysis, "ORG")}
+    assert {s for s, r, o in triples(analysis) if r == "awarded" and o == "国家级制造业单项冠军"} == firms
