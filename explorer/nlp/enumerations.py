@@ -31,6 +31,8 @@ from explorer.nlp.written_facts import subject_place
 
 NUMBER = r"[0-9]+|[一二两三四五六七八九十百]+"
 SEPARATOR = re.compile(r"[、，,]|和|及|与|以及")
+COUNTED_WHAT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?=[0-9一二三四五六七八九十]))?")
+ROW_END = re.compile(r"(?:[^。；;、\n]{0,24}?[；;]|[\u4e00-\u9fff]{0,3}?(?:[、，,]|和|及|与|以及))")
 LIST_GAP = re.compile(r"[\s:：，,]*")
 
 
@@ -239,6 +241,8 @@ def breakdowns(ctx: Context, facts: Facts) -> None:
         whole = subject_place(ctx, ctx.sentences[index][0], match.start())
         if whole is None and index:
             whole = subject_place(ctx, ctx.sentences[index - 1][0], match.start())
+        if whole is None:  # 本次开工项目71个，其中，甲县13个项目: the paper's own count
+            whole = next((m for m in ctx.mentions.all if m.label == "PLACE" and m.canonical == ctx.home), None)
         for item in items:
             if whole is not None and _inside(item, whole, ctx.home):
                 facts.add(item, "located_in", whole, ctx.sentence_of(match.start()), 0.6)
@@ -249,11 +253,12 @@ def _counted_places(ctx: Context, pos: int) -> list[Mention]:
     items: list[Mention] = []
     while True:
         item = _longest([m for m in ctx.mentions.starting(pos) if _place(m) and not m.rule.deictic])
-        counted = _count().match(ctx.text, item.end) if item is not None else None
+        what = COUNTED_WHAT.match(ctx.text, item.end) if item is not None else None  # 甲县签约项目12个
+        counted = _count().match(ctx.text, what.end()) if item is not None and what is not None else None
         if item is None or counted is None or counted.group(1):
             return items
         items.append(item)
-        gap = SEPARATOR.match(ctx.text, counted.end())
+        gap = ROW_END.match(ctx.text, counted.end())  # 甲县13个项目,年度计划投资8亿元;乙县…
         if gap is None:
             return items
         pos = gap.end()

@@ -277,3 +277,15 @@ def test_a_place_between_deng_and_the_count_counts_the_firms_listed_before(make_
     found = _triples(doc)
     assert {s for s, r, o in found if r == "located_in" and o == "甲市"} == FIRM_NAMES
     assert {s for s, r, o in found if r == "awarded" and o == "民营制造业百强"} == FIRM_NAMES
+
+
+def test_a_breakdown_of_the_paper_s_own_count_by_division_with_a_clause_per_row(make_doc):
+    text = "本次开工项目共71个。其中，甲区签约项目13个，总投资8亿元；乙县15个项目；丁县5个项目。全市上下再加力。"
+    doc = _doc(make_doc, text, [
+        ("甲区", "PLACE", "gazetteer", None, {"code": "110101", "level": "district"}),
+        ("乙县", "PLACE", "gazetteer", None, {"code": "110102", "level": "county"}),
+        ("丁县", "PLACE", "gazetteer", None, {"code": "120102", "level": "county"}),
+        ("全市", "PLACE", "deixis", "甲市", CITY),
+    ])
+    # the home city counts them; the gazetteer still keeps 丁县 out
+    assert _triples(doc) == {("甲区", "located_in", "甲市"), ("乙县", "located_in", "甲市")}
