@@ -193,3 +193,10 @@ def test_a_smaller_division_never_contains_a_larger_one(make_doc):
     text = "甲村乙镇的代表参会。"
     doc = _doc(make_doc, text, [("甲村", "PLACE", "lac", {}), ("乙镇", "PLACE", "lac", {})])
     assert _triples(doc) == set()
+
+
+def test_a_project_that_lies_in_a_place_is_one_the_place_takes_part_in():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    facts = triples(analyse("甲乙物流产业园项目位于阳谷县石佛镇，总投资5亿元。"))
+    assert ("石佛镇", "participates_in", "甲乙物流产业园项目") in facts
