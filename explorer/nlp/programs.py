@@ -286,8 +286,8 @@ def find_award_names(doc: Doc) -> None:
 
 
 COPULA_LEVEL = re.compile(r"是((?:全国|中国|国家级|国家|省级|全省)?)$")
-QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”[、和及]?){2,}")
-QUOTED_ONE = re.compile(r"“([^“”\n]{2,12})”")
+QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,20}”[、和及]?){2,}")
+QUOTED_ONE = re.compile(r"“([^“”\n]{2,20})”")
 
 
 def quoted_title_runs(doc: Doc, text: str) -> None:

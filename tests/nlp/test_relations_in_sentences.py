@@ -186,3 +186,10 @@ def test_names_listed_before_a_counted_honour_hold_it():
     facts = triples(analyse("近年来，绵竹高新技术产业园区、旌阳经济开发区两个省级绿色工业园区快速发展。"))
     assert ("绵竹高新技术产业园区", "awarded", "省级绿色工业园区") in facts
     assert ("旌阳经济开发区", "awarded", "省级绿色工业园区") in facts
+
+
+def test_a_sentence_that_opens_on_shi_gives_its_honours_to_the_paragraph_s_topic():
+    from tests.nlp.sentence_helpers import analyse, triples
+
+    facts = triples(analyse("甲镇地处乙市东南部，历史悠久。是全国“千强镇”、“丙省省级农产品加工集中区”、“丙省特色文化镇”。"))
+    assert {o for s, r, o in facts if s == "甲镇" and r == "awarded"} == {"全国“千强镇”", "丙省省级农产品加工集中区", "丙省特色文化镇"}
