@@ -145,6 +145,9 @@ def named_lists(ctx: Context, facts: Facts) -> None:
             continue
         window = min(ctx.sentences[max(0, index - 1)][0], max(0, match.start() - LIST_REACH))
         honors = _list_honours(ctx, ctx.sentences[max(0, index - 2)][0], window, match.start())
+        if not honors and match.group() == "的":  # 此次入选的A、B: the list the article announced
+            honors = [m for m in ctx.mentions.between(0, match.start()) if m.label == "HONOR"
+                      and LISTING.search(ctx.text, *ctx.sentence_of(m.start))][:1]
         place = _counting_place(ctx, window, match.start())
         for item in items:
             if honors:

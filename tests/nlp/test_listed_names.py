@@ -34,3 +34,11 @@ def test_the_members_listed_after_ruxuan_de_are_firms_and_hold_the_list_named_be
     firms = {"甲宇光学", "乙科光电", "丙讯科技", "聊城水表"}
     assert firms <= {s for s, _ in mentions(analysis, "ORG")}
     assert {s for s, r, o in triples(analysis) if r == "awarded" and o == "国家级制造业单项冠军"} == firms
+
+
+def test_members_listed_after_ruxuan_de_hold_the_list_the_article_announced_paragraphs_before():
+    from tests.nlp.sentence_helpers import triples
+
+    analysis = analyse("工信部公布了第六批国家级制造业单项冠军名单。\n甲市制造业基础雄厚，出口占全市一半。\n"
+                       "此次入选的甲宇光学、乙科光电、丙讯科技，都是行业龙头。")
+    assert {s for s, r, o in triples(analysis) if r == "awarded" and o == "国家级制造业单项冠军"} == {"甲宇光学", "乙科光电", "丙讯科技"}
