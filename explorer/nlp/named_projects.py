@@ -10,7 +10,11 @@ or punctuation. Words that only say what kind of project it is (重点, 续建,
 place where it is built, which relation_rules.projects links). What is left
 must hold a name the segmenter found (a firm, a river, a brand) or an output
 (100万套), and must not end in a kind word: 重点项目 and 13个重大项目 are no
-names."""
+names.
+
+A firm's full name followed by what it builds and 项目 (甲有限公司20万吨/年X项目)
+is a project too (find_firm_projects), when every word between could stand in
+a name."""
 
 from __future__ import annotations
 
@@ -45,12 +49,10 @@ def _in_name(word: Word) -> bool:
 
 def _run_before(tokens: list[Word], index: int) -> list[Word]:
     """The words before tokens[index] (which ends in 项目) that may belong to a name."""
-    run: list[Word] = []
-    for word in reversed(tokens[:index]):
-        if not _in_name(word) or word.tag_ == "w":
-            break
-        run.insert(0, word)
-    return run
+    start = index
+    while start > 0 and _in_name(tokens[start - 1]) and tokens[start - 1].tag_ != "w":
+        start -= 1
+    return tokens[start:index]
 
 
 def _name_words(run: list[Word]) -> list[Word]:
@@ -90,7 +92,7 @@ def find_named_projects(doc: Doc) -> None:
         found = spans.overlapping(doc, start, end)
         if any(m.label in ("PROGRAM", "HONOR") or m.start < start or m.end > end
                or m.label == "ORG" and m.text.endswith(firm_endings) for m in found):
-            continue  # named already, or a firm's full name (programs.find_firm_projects)
+            continue  # named already, or a firm's full name (find_firm_projects below)
         spans.remove(doc, [m for m in found if m.label == "PLACE" and not m.attrs.get("code") or m.label == "PERSON"
                            or m.label == "ORG" and m.start > start])
         spans.add(doc, start, end, "PROGRAM", "project")
