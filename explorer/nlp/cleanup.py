@@ -15,7 +15,6 @@ Three passes, each a table of small rules:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 
@@ -41,21 +40,9 @@ def crosses(a: Mention, b: Mention) -> bool:
     return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
 
 
-_STARTS = ("explorer", "word_starts")
-
-
 def proper(doc: Doc, start: int, end: int) -> bool:
     """Some word of [start, end) is a name or a proper noun for the segmenter."""
-    ws = spans.words_of(doc)
-    starts = spans.data_of(doc).get(_STARTS)
-    if starts is None:
-        starts = spans.data_of(doc)[_STARTS] = [w.idx for w in ws]
-    i = max(0, bisect.bisect_right(starts, start) - 1)
-    while i < len(ws) and ws[i].idx < end:
-        if ws[i].tag_ in PROPER_TAGS and ws[i].idx + len(ws[i].text) > start:
-            return True
-        i += 1
-    return False
+    return any(w.tag_ in PROPER_TAGS for w in spans.words_between(doc, start, end))
 
 
 @derived
@@ -355,7 +342,6 @@ def cleanup(doc: Doc) -> None:
     trim_facilities(doc)
     parent_orgs(doc)
     drop_nested(doc)
-    spans.data_of(doc).pop(_STARTS, None)  # the words may change later; the doc need not carry it
 
 
 

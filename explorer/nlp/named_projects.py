@@ -108,11 +108,11 @@ def find_firm_projects(doc: Doc) -> None:
     Every word between them must be one a name may hold: 甲公司总经理乙代表开工项目
     is a sentence."""
     text = spans.text_of(doc)
-    tokens = spans.words_of(doc)
     for firm in [m for m in spans.mentions(doc) if m.label == "ORG" and m.text.endswith(words("full_company_endings"))]:
         match = FIRM_PROJECT.match(text, firm.end)
         if match is None or spans.overlapping(doc, firm.end, match.end(), {"PROGRAM", "ORG", "HONOR", "PERSON"}):
             continue
-        between = [w for w in tokens if firm.end <= w.idx and w.idx + len(w.text) <= match.end() and not w.text.endswith(("项目", "工程"))]
+        between = [w for w in spans.words_between(doc, firm.end, match.end())
+                   if firm.end <= w.idx and w.idx + len(w.text) <= match.end() and not w.text.endswith(("项目", "工程"))]
         if all(_in_name(w) for w in between):
             spans.add(doc, firm.start, match.end(), "PROGRAM", "project")

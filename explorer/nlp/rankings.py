@@ -42,8 +42,13 @@ def _left_edge(doc: Doc, rank_start: int) -> int:
     """Back over the segmenter's words to a pause, a function word or a verb."""
     text = spans.text_of(doc)
     words_ = spans.words_of(doc)
-    start = next((w.idx for w in words_ if w.idx < rank_start < w.idx + len(w.text)), rank_start)  # 世界500强企业 is one word
-    for word in reversed([w for w in words_ if w.idx + len(w.text) <= start]):
+    holder = words_[spans.word_index(doc, rank_start)] if words_ else None
+    start = holder.idx if holder is not None and holder.idx < rank_start < holder.idx + len(holder.text) else rank_start
+    i = spans.word_index(doc, start)  # 世界500强企业 is one word: from its start
+    while i >= 0:
+        word, i = words_[i], i - 1
+        if word.idx + len(word.text) > start:
+            continue
         if rank_start - word.idx > MAX_LEFT or word.tag_ in STOP_TAGS or any(c in STOPS for c in word.text) \
                 or _award_verb().search(text[max(0, start - 4) : start]):
             break

@@ -332,10 +332,10 @@ def titled_people(doc: Doc) -> None:
     text = spans.text_of(doc)
     surnames = set(words("surnames.txt"))
     pattern = _titled_pattern()
-    words_at = {(w.idx, w.idx + len(w.text)): w.tag_ for w in spans.words_of(doc)}
     for match in pattern.finditer(text):
         start, end = match.span(1)
-        if words_at.get((start, end)) in NOT_NAME_TAGS:
+        word = spans.word_at(doc, start, end)
+        if word is not None and word.tag_ in NOT_NAME_TAGS:
             continue  # 书记强调，: one segmenter word that is a verb, not a name
         if match.group(1)[0] in surnames and not spans.overlapping(doc, start, end):
             spans.add(doc, start, end, "PERSON", "titled")

@@ -15,6 +15,7 @@ a document title) and a few traits (refers back, a division, a firm...).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import astuple, dataclass, field
 from typing import NamedTuple, cast
 
@@ -136,6 +137,7 @@ _ORIGINAL = ("._.", "original_text", None, None)
 
 
 _WORDS = ("explorer", "words")
+_STARTS = ("explorer", "word_starts")
 
 
 def data_of(doc: Doc) -> dict:
@@ -166,6 +168,35 @@ def set_words(doc: Doc, words: list[Word]) -> None:
 def forget_words(doc: Doc) -> None:
     """Drop the token cache before the doc leaves the pipeline (it need not be pickled)."""
     data_of(doc).pop(_WORDS, None)
+    data_of(doc).pop(_STARTS, None)
+
+
+def word_index(doc: Doc, pos: int) -> int:
+    """The index of the word at `pos`: the last one starting at or before it (0
+    before the first). The starts are kept beside the words they were read from."""
+    words = words_of(doc)
+    cached = data_of(doc).get(_STARTS)
+    if cached is None or cached[0] is not words:  # set_words gave new words
+        cached = data_of(doc)[_STARTS] = (words, [w.idx for w in words])
+    return max(0, bisect.bisect_right(cached[1], pos) - 1)
+
+
+def word_at(doc: Doc, start: int, end: int) -> Word | None:
+    """The one word that is exactly [start, end), if the segmenter read one."""
+    words = words_of(doc)
+    word = words[word_index(doc, start)] if words else None
+    return word if word is not None and word.idx == start and word.idx + len(word.text) == end else None
+
+
+def words_between(doc: Doc, start: int, end: int) -> list[Word]:
+    """The words that overlap [start, end), in order."""
+    words = words_of(doc)
+    i, found = word_index(doc, start), []
+    while i < len(words) and words[i].idx < end:
+        if words[i].idx + len(words[i].text) > start:
+            found.append(words[i])
+        i += 1
+    return found
 
 
 def text_of(doc: Doc) -> str:

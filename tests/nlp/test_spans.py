@@ -38,3 +38,12 @@ def test_a_name_never_runs_over_a_line_break(make_doc):
     doc = make_doc([(c, "n") for c in text])
     assert spans.add(doc, 0, len(text), "PLACE", "test") is None
     assert spans.add(doc, 3, len(text), "PLACE", "test") is not None
+
+
+def test_words_are_found_by_position(make_doc):
+    doc = make_doc([("市长", "n"), ("齐家滨", "a"), ("，", "w"), ("强调", "v")])
+    assert [w.text for w in spans.words_between(doc, 1, 4)] == ["市长", "齐家滨"]
+    assert spans.word_at(doc, 2, 5).text == "齐家滨"
+    assert spans.word_at(doc, 2, 4) is None  # no one word is exactly 齐家
+    spans.set_words(doc, [spans.Word("市长齐家滨", "n", 0)])
+    assert spans.word_at(doc, 0, 5) is not None  # new words, new starts
