@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from explorer.core.gazetteer import load_gazetteer
+from explorer.core.gazetteer import Division, load_gazetteer
 from explorer.nlp import spans
 from explorer.nlp.spans import Mention
 
@@ -58,13 +58,11 @@ def _home_divisions(home: str, levels: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(d.name for city in cities[:1] for d in gazetteer.children(city.code) if d.level in levels)
 
 
-def home_local(home: str | None) -> tuple[str, str] | None:
-    """(name, level) of a home below a city (甲县's paper): 县委 and 我县 name it
-    when the article names no other county."""
+def home_local(home: str | None) -> Division | None:
+    """A home below a city (甲县's paper): 县委 and 我县 name it when the article
+    names no other county."""
     found = [d for d in load_gazetteer().lookup(home) if d.name == home] if home else []
-    if found and found[0].level in ("county", "district", "county_city"):
-        return found[0].name, found[0].level
-    return None
+    return found[0] if found and found[0].level in ("county", "district", "county_city") else None
 
 
 def place_of_level(doc: Doc, levels: tuple[str, ...], at: int) -> str | None:
@@ -75,8 +73,8 @@ def place_of_level(doc: Doc, levels: tuple[str, ...], at: int) -> str | None:
     if named:
         return (before[-1] if before else named[0]).canonical
     local = home_local(doc._.home_city)
-    if local is not None and local[1] in levels:
-        return local[0]
+    if local is not None and local.level in levels:
+        return local.name
     text = spans.text_of(doc)
     written = [(text.find(name), name) for name in _home_divisions(doc._.home_city or "", levels) if name in text]
     return min(written)[1] if written else None

@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from explorer.core.gazetteer import load_gazetteer
+from explorer.core.gazetteer import Division, load_gazetteer
 from explorer.core.text import to_simplified
 from explorer.nlp import bodies, listed_names, spans
 from explorer.nlp.anaphora import (
@@ -85,15 +85,9 @@ def _home(doc: Doc):
     return city, province
 
 
-def _home_local_division(doc: Doc):
-    named = bodies.home_local(doc._.home_city)
-    found = [d for d in load_gazetteer().lookup(named[0]) if d.name == named[0]] if named else []
-    return found[0] if found and found[0].level in ("county", "district") else None
-
-
 def resolve_deixis(doc: Doc) -> None:
     home_city, province = _home(doc)
-    local = _home_local_division(doc)
+    local = bodies.home_local(doc._.home_city)
     places = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and m.attrs.get("code")), key=lambda m: m.start)
     for match in re.finditer("|".join(deixis()), spans.text_of(doc)):
         if spans.overlapping(doc, match.start(), match.end()):
@@ -139,7 +133,7 @@ LOCAL_PREFIX = re.compile(r"^(该县|该区|该市|该镇|该乡|县|区|镇|乡
 LOCAL_LEVELS = {"县": ("county",), "区": ("district",), "市": ("county",), "镇": ("town",), "乡": ("town",)}
 
 
-def local_division(name: str, places: list[Mention], before: int, home: tuple[str, str] | None = None) -> str | None:
+def local_division(name: str, places: list[Mention], before: int, home: Division | None = None) -> str | None:
     """县委/该镇党委: the county or town last named before this point, else the
     paper's own county (`home`, a county's paper)."""
     match = LOCAL_PREFIX.match(name)
@@ -149,7 +143,7 @@ def local_division(name: str, places: list[Mention], before: int, home: tuple[st
     named = [p for p in places if p.end <= before and p.attrs.get("level") in levels]
     if named:
         return named[-1].canonical
-    return home[0] if home is not None and home[1] in levels and not match.group(1).startswith("该") else None
+    return home.name if home is not None and home.level in levels and not match.group(1).startswith("该") else None
 
 
 def expand_local(name: str, division: str) -> str:
@@ -180,9 +174,10 @@ def resolve_orgs(doc: Doc) -> None:
     gazetteer = load_gazetteer()
     places = sorted((m for m in spans.mentions(doc) if m.label == "PLACE" and m.attrs.get("code")),
                     key=lambda m: m.start)
+    home_local = bodies.home_local(doc._.home_city)
     for m in spans.mentions(doc):
         if m.label == "ORG":
-            division = local_division(m.canonical, places, m.start, bodies.home_local(doc._.home_city))
+            division = local_division(m.canonical, places, m.start, home_local)
             if division:
                 m.canonical = expand_local(m.canonical, division)
             m.canonical = expand_org(m.canonical, home_city.name if home_city else None,

@@ -202,6 +202,11 @@ RANK = re.compile(r"^(?:副|常务副|常务|执行)")
 GOVERNMENT_HEADS = ("省长", "市长", "县长", "区长", "镇长", "乡长")
 
 
+def _heads_a_government(title: str) -> bool:
+    """县长, 常务副市长: the title of a government, which a bare title does not name."""
+    return RANK.sub("", title) in GOVERNMENT_HEADS
+
+
 def same_body_as_before(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Mention, str, int]]:
     """院长陈某讲话，副院长周某通报: a bare title after a clause separator is at the body of
     the same title just named in the sentence (局长 → 副局长, 院长 → 副院长)."""
@@ -210,7 +215,7 @@ def same_body_as_before(doc: Doc, person: Mention, records: list[Role]) -> list[
     if not starts:
         return []
     title = text[starts[-1] : person.start]
-    if RANK.sub("", title) in GOVERNMENT_HEADS:
+    if _heads_a_government(title):
         return []  # 县委副书记、县长A …，副县长B: B is at the government, which is not named
     sentence_start = max(text.rfind(c, 0, starts[-1]) for c in "。！？\n") + 1
     by_span = {(m.start, m.end): m for m in spans.mentions(doc)}
@@ -232,7 +237,7 @@ def next_title_in_list(doc: Doc, person: Mention, records: list[Role]) -> list[t
     if not starts or not records or records[-1].person_end != starts[-1] - 1 or text[starts[-1] - 1] != "、":
         return []
     title = text[starts[-1] : person.start]
-    if RANK.sub("", title) in GOVERNMENT_HEADS:
+    if _heads_a_government(title):
         return []  # 市委书记A、市长B: B heads the government, which is not named
     last = records[-1]
     org = next((m for m in spans.mentions(doc) if (m.start, m.end) == (last.org_start, last.org_end)), None)
