@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from explorer.core.models import Article, Document
 from explorer.ingest.layout import NOTICE_END, Unit, iter_units, split_decks
 from explorer.ingest.normalise import join_wrapped, normalise_text
+from explorer.ingest.web_text import iter_paragraph_units, lines_are_paragraphs
 from explorer.settings import IngestOptions
 
 _PAREN_CREDIT = re.compile(r"^\s*\S{0,16}?[讯电息道訊電]\s*[（(]([^（()）]{1,60})[）)]")
@@ -111,15 +112,17 @@ def group_units(units: Iterable[Unit]) -> list[_Draft]:
     return list(iter_drafts(units))
 
 
-def iter_drafts(units: Iterable[Unit]) -> Iterator[_Draft]:
-    """Units -> article drafts, in page order, one at a time."""
+def iter_drafts(units: Iterable[Unit], headline_first: bool | None = None) -> Iterator[_Draft]:
+    """Units -> article drafts, in page order, one at a time. The order of
+    headline and body is read from the page unless the caller knows it."""
     units = (u for u in units if u.role != "furniture")  # mastheads belong to no article
     head: list[Unit] = []  # the credits on top and the first other unit
     for unit in units:
         head.append(unit)
         if unit.role != "credit":
             break
-    headline_first = _headline_first(head[-1] if head and head[-1].role != "credit" else None)
+    if headline_first is None:
+        headline_first = _headline_first(head[-1] if head and head[-1].role != "credit" else None)
     stream: Iterator[Unit] = itertools.chain(head, units)
     if not headline_first:
         stream = _mark_subheadings(stream)
@@ -274,11 +277,12 @@ def iter_articles(document: Document, options: IngestOptions | None = None) -> I
     read as the articles are asked for, so a huge file holds its text and a
     page's worth of them, not every line at once (issue 13)."""
     simplify = (options or IngestOptions()).to_simplified
-    units = iter_units(document.text)
+    paragraph_lines = lines_are_paragraphs(document.text)
+    units = iter_paragraph_units(document.text) if paragraph_lines else iter_units(document.text)
     if document.media_type == "text/html":
         drafts: Iterable[_Draft] = [_single_article(units)]  # a web page is one article by construction
-    else:
-        drafts = iter_drafts(units)
+    else:  # text copied from the web puts its headlines on top
+        drafts = iter_drafts(units, headline_first=True if paragraph_lines else None)
     articles = (
         build_article(d, document.text, i, simplify) for i, d in enumerate(d for d in drafts if d.units)
     )

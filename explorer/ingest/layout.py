@@ -166,7 +166,7 @@ def edge_lines(text: str, head: int, tail: int) -> list[str]:
     return top[:head] + bottom[::-1]
 
 
-class _Lookahead:
+class Lookahead:
     """Lines read on demand: the reader looks at most five lines past the one
     in hand, so only those are held."""
 
@@ -188,7 +188,7 @@ class _Lookahead:
             self._buffer.popleft()
 
 
-def _headline_candidate(line: Line) -> bool:
+def headline_candidate(line: Line) -> bool:
     text = line.text
     if line.kind != "text" or not 2 <= width(text) <= 40 or len(_HAN.findall(text)) < 2:
         return False
@@ -221,7 +221,7 @@ def iter_units(text: str) -> Iterator[Unit]:
     once it is final: only the last paragraph can still grow (its sentence
     runs on, maybe across page furniture), so it and the units after it wait
     until its sentence ends."""
-    lines = _Lookahead(iter_lines(text))
+    lines = Lookahead(iter_lines(text))
     pending: list[Unit] = []  # made, not yet final
     recent: deque[Unit] = deque(maxlen=4)  # the last paragraphs: the column width
     last_role: str | None = None  # role of the last unit made
@@ -268,13 +268,13 @@ def _opens_sentence(line: Line, following: Line | None) -> bool:
     return line.kind in ("text", "opener") and not ends_sentence(line.text)
 
 
-def _headline_block(line: Line, lines: _Lookahead, recent: deque[Unit], after_credit: bool) -> list[Line] | None:
+def _headline_block(line: Line, lines: Lookahead, recent: deque[Unit], after_credit: bool) -> list[Line] | None:
     """The headline block that starts at `line`, the one in hand, if it is one."""
-    if not _headline_candidate(line):
+    if not headline_candidate(line):
         return None
     block = [line]
     j = 1
-    while len(block) < 4 and (candidate := lines.get(j)) is not None and _headline_candidate(candidate):
+    while len(block) < 4 and (candidate := lines.get(j)) is not None and headline_candidate(candidate):
         block.append(candidate)
         j += 1
     nxt = lines.get(j)

@@ -95,6 +95,16 @@ _NAME_ROW_END = re.compile(r"(?:人民政府|有限公司|有限责任公司|集
 _SHORT_ROW = 0.6
 
 
+# a line of three or more names set out with 、 and nothing else (甲县、乙市、丙区)
+_ENUMERATION_ROW = re.compile(r"^[^，。；,;！？：:、]{2,24}(?:、[^，。；,;！？：:、]{2,24}){2,}$")
+
+
+def stands_as_row(line: str) -> bool:
+    """A line that is a row of a list on its own, however short: a list marker,
+    a counted group heading, a whole name, or names set out with 、."""
+    return _list_row(line) or _NAME_ROW_END.search(line) is not None or _ENUMERATION_ROW.match(line) is not None
+
+
 def _short_row(line: str, width: int) -> bool:
     return width >= 12 and 3 <= len(line) <= _SHORT_ROW * width and not re.search(r"[，。；,;！？]", line) \
         and (_LIST_MARKER.match(line) is not None or _NAME_ROW_END.search(line) is not None)
