@@ -176,6 +176,15 @@ def _inline_group_seen(ctx: Context, facts: Facts, section: Section, start: int,
     return True
 
 
+# a table flattened into lines puts each row's other cells (第二批, 2021年,
+# 3家) on lines of their own: such a line names nothing and does not end the list
+TABLE_CELL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,8}")
+
+
+def _table_cell(ctx: Context, start: int, end: int) -> bool:
+    return TABLE_CELL.fullmatch(ctx.text, start, end) is not None and not ctx.mentions.between(start, end)
+
+
 def sections(ctx: Context, facts: Facts) -> None:
     """Walk the lines: headings open sections, item lines state, prose closes."""
     section = Section()
@@ -199,5 +208,5 @@ def sections(ctx: Context, facts: Facts) -> None:
             _state(ctx, facts, section, items, (start, end))
             section.items += 1
             continue
-        if items is None:
+        if items is None and not _table_cell(ctx, start, end):
             section = Section()

@@ -94,3 +94,13 @@ def test_a_group_heading_with_its_items_on_the_same_line(make_doc):
     found = _triples(doc)
     assert {(s, o) for s, r, o in found if r == "located_in"} == {("丁区", "丙市"), ("戊县", "丙市"), ("庚县", "己市")}
     assert {s for s, r, o in found if r == "awarded"} == {"丁区", "戊县", "庚县"}
+
+
+def test_a_tables_other_cells_on_lines_of_their_own_do_not_end_the_list(make_doc):
+    text = "甲市（3家）\n乙丙科技有限公司\n第二批\n丁戊电子有限公司\n第三批\n庚辛材料有限公司\n会议要求各地加快发展。\n壬癸有限公司\n"
+    doc = _doc(make_doc, text, [
+        ("甲市", "PLACE", {"code": "1101", "level": "city"}), ("乙丙科技有限公司", "ORG", {}), ("丁戊电子有限公司", "ORG", {}),
+        ("庚辛材料有限公司", "ORG", {}), ("壬癸有限公司", "ORG", {}),
+    ])
+    located = {s for s, r, o in _triples(doc) if r == "located_in" and o == "甲市"}
+    assert located == {"乙丙科技有限公司", "丁戊电子有限公司", "庚辛材料有限公司"}  # prose still closes it
