@@ -94,6 +94,15 @@ def _named_award() -> re.Pattern:
 
 
 @derived
+def _award_heading() -> re.Pattern:
+    """一、工业经济发展规模奖 on a line of its own: a notice's section that names an award."""
+    return re.compile(
+        r"(?m)^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、．])\s*"
+        r"([\u4e00-\u9fff“”]{2,16}奖)\s*[:：]?\s*$"
+    )
+
+
+@derived
 def _star_grade() -> re.Pattern:
     """县级“五星级党支部”, 四星级农家乐: a star grade is an honour, not a body."""
     return re.compile(f"“?([一二三四五]星级[\u4e00-\u9fff]{{0,6}}?{_any('star_grade_kinds')})”?")
@@ -269,7 +278,7 @@ def find_award_names(doc: Doc) -> None:
     for match in _brand_list().finditer(text):
         if not spans.overlapping(doc, match.start(1), match.end(1), {"HONOR", "PROGRAM"}):
             spans.add(doc, match.start(1), match.end(1), "HONOR", "award")
-    for award in (_quoted_award(), _quoted_kind_award(), _named_award(), _star_grade()):
+    for award in (_quoted_award(), _quoted_kind_award(), _named_award(), _award_heading(), _star_grade()):
         for match in award.finditer(text):
             name = match.group(1)
             if re.fullmatch(r"[一二三特]等奖|[金银铜]奖", name) or _blocked(doc, match.start(1), match.end(1)) \

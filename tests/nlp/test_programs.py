@@ -257,3 +257,11 @@ def test_a_listed_honour_written_with_straight_quotes_is_the_same_honour(make_do
     doc = make_doc([(c, "n") for c in text])
     find_honors(doc)
     assert '国家级专精特新"小巨人"企业' in {m.text for m in spans.mentions(doc) if m.label == "HONOR"}
+
+
+def test_a_numbered_heading_that_names_an_award_gives_it_to_the_places_below():
+    analysis = analyse("现将先进单位通报如下：\n一、工业经济发展规模奖\n阳谷县、莘县\n二、招商引资奖\n冠县\n")
+    facts = triples(analysis)
+    assert {("阳谷县", "awarded", "工业经济发展规模奖"), ("莘县", "awarded", "工业经济发展规模奖"),
+            ("冠县", "awarded", "招商引资奖")} <= facts
+    assert ("冠县", "awarded", "工业经济发展规模奖") not in facts
