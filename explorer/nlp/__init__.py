@@ -25,6 +25,7 @@ from explorer.nlp import (  # noqa: F401
     places,
     programs,
     relations,
+    repeated,
     resolve,
     roles,
     segment,

@@ -61,6 +61,7 @@ RULES: dict[str, Rule] = {
     "short_form": Rule(MATCHED, firm=True),
     "enumeration": Rule(MATCHED, firm=True),
     "titled": Rule(MATCHED),
+    "repeated": Rule(MATCHED),  # a name the article found elsewhere, at its other places (repeated.py)
     "deixis": Rule(MATCHED, refers=True, deictic=True),
     "anaphora": Rule(MATCHED, refers=True),
     "title": Rule(ENCLOSING),  # 《…》: nothing inside a document title is a name
