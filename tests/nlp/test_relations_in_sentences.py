@@ -193,3 +193,9 @@ def test_a_sentence_that_opens_on_shi_gives_its_honours_to_the_paragraph_s_topic
 
     facts = triples(analyse("甲镇地处乙市东南部，历史悠久。是全国“千强镇”、“丙省省级农产品加工集中区”、“丙省特色文化镇”。"))
     assert {o for s, r, o in facts if s == "甲镇" and r == "awarded"} == {"全国“千强镇”", "丙省省级农产品加工集中区", "丙省特色文化镇"}
+
+
+def test_a_project_of_a_zone_or_county_written_with_de_is_one_it_takes_part_in():
+    facts = triples(analyse("聊城经开区的年产150万台变速箱壳体项目进展顺利，阳谷县跟踪在谈的年产20亿只医用手套项目即将签约。"))
+    assert ("聊城经济技术开发区", "participates_in", "年产150万台变速箱壳体项目") in facts
+    assert ("阳谷县", "participates_in", "年产20亿只医用手套项目") in facts
