@@ -199,3 +199,8 @@ def test_a_project_of_a_zone_or_county_written_with_de_is_one_it_takes_part_in()
     facts = triples(analyse("聊城经开区的年产150万台变速箱壳体项目进展顺利，阳谷县跟踪在谈的年产20亿只医用手套项目即将签约。"))
     assert ("聊城经济技术开发区", "participates_in", "年产150万台变速箱壳体项目") in facts
     assert ("阳谷县", "participates_in", "年产20亿只医用手套项目") in facts
+
+
+def test_a_visits_scene_opener_places_the_companies_it_names():
+    facts = triples(analyse("在阳谷县，董晓航先后到前进灯具公司、柯朗服饰公司调研。"))
+    assert {("前进灯具公司", "located_in", "阳谷县"), ("柯朗服饰公司", "located_in", "阳谷县")} <= facts
