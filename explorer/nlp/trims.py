@@ -184,7 +184,25 @@ def _join_prefixed_sites(doc: Doc) -> None:
             spans.remove(doc, [m])
 
 
+def _cut_place_before_quote(doc: Doc) -> None:
+    """温州“制造业发展双轮驱动”战略, 省委“两创”总战略: a programme whose name opens on a
+    quote starts there; the place or body written before it is who carries it
+    out or issues it, a name of its own. Projects keep the place they are built in."""
+    text = spans.text_of(doc)
+    records = spans.mentions(doc)
+    for m in records:
+        quote = m.text.find("“")
+        if m.label != "PROGRAM" or quote < 2 or m.rule.project or m.text.endswith("项目"):
+            continue
+        cut = m.start + quote
+        if any(o.start == m.start and o.end == cut and (o.label == "PLACE" or o.label == "ORG" and o.end - o.start <= 4)
+               for o in records):
+            m.start = cut
+            m.text = m.canonical = text[m.start : m.end]
+
+
 def trim_names(doc: Doc) -> None:
+    _cut_place_before_quote(doc)
     _trim_joins_and_datelines(doc)
     _join_prefixed_sites(doc)
     _trim_deixis(doc)

@@ -55,3 +55,11 @@ def test_governments_run_together_in_a_table_cell_are_named_one_by_one(make_doc)
     spans.add(doc, 0, len(text), "ORG", "lac")
     _split_joined(doc)
     assert {m.text for m in spans.mentions(doc)} == {"甲市人民政府", "乙区人民政府", "丙县人民政府"}
+
+
+def test_a_programme_opening_on_a_quote_leaves_the_place_or_body_before_it_out():
+    analysis = analyse("阳谷县持续深化“工业强县”战略，认真贯彻落实省委“两创”总战略。冠县“三馆一中心”建设项目开工。")
+    programmes = {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert {"“工业强县”战略", "“两创”总战略"} <= programmes
+    assert ("阳谷县", "participates_in", "“工业强县”战略") in triples(analysis)
+    assert "冠县“三馆一中心”建设项目" in programmes  # a project keeps the place it is built in
