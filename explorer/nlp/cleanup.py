@@ -253,6 +253,31 @@ def _may_nest(m: Mention, o: Mention) -> bool:
     return m.label == "PLACE" and o.label == "ORG" and bool(ending(o.text, "government_heads"))
 
 
+# what may follow a country that stands alone: a function word or punctuation
+COUNTRY_ALONE_NEXT = re.compile(r"[^\u4e00-\u9fff]|[的和与及、在是为将已等同对向到内外前谈]")
+# what before a country makes it an argument of its own (是中国唯一…, 跑到香港, 销往非洲)
+COUNTRY_ALONE_BEFORE = re.compile(r"(?:是|在|到|赴|至|往|来自|全)$")
+
+
+def drop_country_modifiers(doc: Doc) -> None:
+    """中国式现代化, 中国特色社会主义, 中国农民丰收节: a country written as the first
+    word of a longer phrase is part of that phrase, not a place of its own,
+    unless the article also names it alone (after 是/在/到, before a function
+    word or punctuation, or before a place inside it: 波兰波兹南)."""
+    text = spans.text_of(doc)
+    records = spans.mentions(doc)
+    countries = set(words("countries"))
+    found = [m for m in records if m.label == "PLACE" and m.text in countries]
+
+    def stands_alone(m: Mention) -> bool:
+        return m.end == len(text) or COUNTRY_ALONE_NEXT.match(text, m.end) is not None \
+            or COUNTRY_ALONE_BEFORE.search(text, 0, m.start) is not None \
+            or any(o.label == "PLACE" and o.start == m.end for o in records)
+
+    alone = {m.text for m in found if stands_alone(m)}
+    spans.remove(doc, [m for m in found if m.text not in alone])
+
+
 def drop_nested(doc: Doc) -> None:
     """A name inside a longer one counts only where it also stands alone."""
     records = spans.mentions(doc)
@@ -341,6 +366,7 @@ def cleanup(doc: Doc) -> None:
     split_place_chains(doc)
     trim_facilities(doc)
     parent_orgs(doc)
+    drop_country_modifiers(doc)
     drop_nested(doc)
 
 

@@ -113,3 +113,10 @@ def test_a_centre_or_company_named_only_by_what_it_does_is_no_name(make_doc):
     kept = _kept_after_resolving(make_doc, "建设配送中心，成立合资公司，甲乙配送中心开业。",
                                  ("配送中心", "合资公司", "甲乙配送中心"), "ORG", "lac")
     assert kept == {"甲乙配送中心"}
+
+
+def test_a_country_opening_a_longer_phrase_is_no_place_but_one_standing_alone_is():
+    modifier = analyse("奋力谱写中国式现代化建设阳谷实践新篇章，举办中国农民丰收节。")
+    assert "中国" not in {surface for surface, _ in mentions(modifier, "PLACE")}
+    alone = analyse("阳谷县是中国唯一的铜谷，产品销往日本、韩国。")
+    assert {"中国", "日本", "韩国"} <= {surface for surface, _ in mentions(alone, "PLACE")}
