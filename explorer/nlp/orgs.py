@@ -51,7 +51,8 @@ def make_compound_names(nlp: Language, name: str, lexicon: dict[str, str]):
 
 @derived
 def _dateline_paper() -> re.Pattern:
-    return re.compile(f"(?:{pattern('paper_heads')})(?=讯|记者|消息)")
+    # 佛山日报讯, 浙江在线2月15日讯, 东南网5月20日报道, 温度新闻 记者X
+    return re.compile(f"(?:{pattern('paper_heads')})(?=(?:[0-9]{{1,2}}月[0-9]{{1,2}}日)?(?:讯|电|报道|消息)|\\s?(?:全媒体)?记者)")
 
 
 def _paper_start(text: str, head_start: int) -> int:

@@ -153,6 +153,15 @@ def test_the_paper_of_a_dateline_is_an_organisation(make_doc):
     assert ("甲山网", "ORG") in {(m.text, m.label) for m in spans.mentions(doc)}  # a news site's dateline
 
 
+def test_a_news_sites_dateline_with_its_date_or_a_credit_names_the_site(make_doc):
+    doc = make_doc([("甲江在线", "n"), ("2月15日", "TIME"), ("讯", "n"), ("（", "w"), ("记者", "n")])
+    dateline_papers(doc)
+    assert ("甲江在线", "ORG") in {(m.text, m.label) for m in spans.mentions(doc)}
+    doc = make_doc([("温度新闻", "n"), (" ", "w"), ("记者", "n"), (" ", "w"), ("徐飞", "PER")])
+    dateline_papers(doc)
+    assert ("温度新闻", "ORG") in {(m.text, m.label) for m in spans.mentions(doc)}
+
+
 def test_a_zone_named_with_its_province_is_a_place(make_doc):
     doc = _with_places(make_doc, [("位于", "v"), ("乙省", "LOC"), ("石花", "n"), ("经济开发区", "n")], [("乙省", "province")])
     compound_names(doc)
