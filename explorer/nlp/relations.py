@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from explorer.nlp import relation_rules, spans, visits
 from explorer.nlp.facts import Context, Facts, Role
-from explorer.nlp.lexicon import configure
+from explorer.nlp.lexicon import configure, word_set
 from explorer.nlp.relation_patterns import apply_patterns, load_patterns
 
 HEAD_OF_GOVERNMENT = re.compile(r"(?:副)?[省市县区镇乡]长$")
@@ -51,8 +51,8 @@ def role_facts(ctx: Context, facts: Facts) -> None:
     for role in ctx.doc._.roles or ():
         person = by_span.get((role.person_start, role.person_end))
         org = by_span.get((role.org_start, role.org_end))
-        if person is None or org is None:
-            continue
+        if person is None or org is None or role.role in word_set("credit_titles"):
+            continue  # 四川在线记者 王培哲: a credit, not a role at the outlet
         facts.add_in_sentence(person, "role_at", org, 0.9, role=role.role)
         head = HEAD_OF_GOVERNMENT.search(role.role)
         party = re.fullmatch(r"中共(.+?)(?:县|区)?委", org.canonical)

@@ -204,3 +204,8 @@ def test_a_project_of_a_zone_or_county_written_with_de_is_one_it_takes_part_in()
 def test_a_visits_scene_opener_places_the_companies_it_names():
     facts = triples(analyse("在阳谷县，董晓航先后到前进灯具公司、柯朗服饰公司调研。"))
     assert {("前进灯具公司", "located_in", "阳谷县"), ("柯朗服饰公司", "located_in", "阳谷县")} <= facts
+
+
+def test_a_reporters_credit_is_no_role_at_the_news_site():
+    found = triples(analyse("甲江在线记者 王培哲 报道：阳谷县召开会议。（甲报融媒记者 王正喜 通讯员 李明）"))
+    assert not any(r == "role_at" for _, r, _ in found)
