@@ -23,7 +23,7 @@ from explorer.nlp.facts import Context, Facts, Role
 from explorer.nlp.lexicon import configure, word_set
 from explorer.nlp.relation_patterns import apply_patterns, load_patterns
 
-HEAD_OF_GOVERNMENT = re.compile(r"(?:副)?[省市县区镇乡]长$")
+HEAD_OF_GOVERNMENT = re.compile(r"(?:常务副|副|代)?[省市县区镇乡]长$")
 
 # The code rules after the patterns, in order.
 RULES = (

@@ -28,7 +28,7 @@ from explorer.nlp.spans import Mention
 def title_at_end() -> re.Pattern:
     core = alternation(words("titles"))
     # 常务副市长, 原副主任: up to two modifiers before the title
-    return re.compile(f"(?:副|常务|执行|首席|高级|资深|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)"
+    return re.compile(f"(?:副|常务|执行|代|首席|高级|资深|第[一二三四五六七八九十]+任|首任|原|前|业务|行政|技术|财务|销售|项目)"
                       f"{{0,2}}(?:{core})")
 
 
@@ -198,7 +198,7 @@ def roles_after(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
     return found
 
 
-RANK = re.compile(r"^(?:副|常务副|常务|执行)")
+RANK = re.compile(r"^(?:副|常务副|常务|执行|代)")
 GOVERNMENT_HEADS = ("省长", "市长", "县长", "区长", "镇长", "乡长")
 
 
@@ -258,6 +258,23 @@ def listed_with(doc: Doc, person: Mention, records: list[Role]) -> list[tuple[Me
     return [(by_span[(r.org_start, r.org_end)], r.role, r.start) for r in shared if (r.org_start, r.org_end) in by_span]
 
 
+def government_named(doc: Doc, person: Mention) -> list[tuple[Mention, str, int]]:
+    """副市长董磊主持 … 市政府: a bare title that heads a government is at the
+    government of its level the article names (the home city's first, else
+    the only one of that level)."""
+    text = spans.text_of(doc)
+    starts = _title_starts(text, person.start)
+    if not starts or not _heads_a_government(title := text[starts[-1] : person.start]):
+        return []
+    ending = title[-2] + "人民政府"
+    named = [m for m in spans.mentions(doc) if m.label == "ORG" and m.canonical.endswith(ending) and not m.refers]
+    home = f"{doc._.home_city or ''}人民政府"
+    chosen = [m for m in named if m.canonical == home] if title[-2] == "市" else []
+    if not chosen and len({m.canonical for m in named}) == 1:
+        chosen = named
+    return [(chosen[0], title, starts[-1])] if chosen else []
+
+
 @Language.factory("role_titles", assigns=["doc._.roles"], requires=["doc._.mentions"], default_config={"lexicon": {}})
 def make_role_titles(nlp: Language, name: str, lexicon: dict[str, str]):
     configure(lexicon)
@@ -273,7 +290,7 @@ def role_titles(doc: Doc) -> Doc:
         found = roles_before(doc, person) + roles_after(doc, person) + roles_in_brackets(doc, person)
         if not found:
             found = same_body_as_before(doc, person, records) or listed_with(doc, person, records) \
-                or next_title_in_list(doc, person, records)
+                or next_title_in_list(doc, person, records) or government_named(doc, person)
         for org, role, start in found:
             records.append(Role(person.start, person.end, org.start, org.end, role, start))
     doc._.roles = records

@@ -157,3 +157,20 @@ def test_a_state_body_s_party_group_title_is_a_role_at_the_body(make_doc):
     text = "甲市政协党组副书记、副主席张三出席。"
     doc = _doc(make_doc, text, [("甲市政协党组", "ORG", "lac", {}), ("张三", "PERSON", "lac", {})])
     assert _roles(doc) == {("张三", "中国人民政治协商会议甲市委员会", "党组副书记、副主席")}
+
+
+
+def test_a_bare_government_head_is_at_the_government_the_article_names(make_doc):
+    text = "会议由副市长董磊主持，市委副书记、代市长邓沛然讲话，市政府有关部门参加。"
+    doc = _doc(make_doc, text, [
+        ("董磊", "PERSON", "lac", {}), ("市委", "ORG", "test", {}), ("邓沛然", "PERSON", "lac", {}), ("市政府", "ORG", "test", {}),
+    ])
+    spans.mentions(doc)[1].canonical, spans.mentions(doc)[3].canonical = "中共南通市委", "南通市人民政府"
+    found = {(s, o) for s, o, _ in _roles(doc)}
+    assert {("董磊", "南通市人民政府"), ("邓沛然", "中共南通市委"), ("邓沛然", "南通市人民政府")} <= found
+
+
+def test_a_bare_government_head_is_no_role_where_no_government_is_named(make_doc):
+    text = "会议由副市长董磊主持。"
+    doc = _doc(make_doc, text, [("董磊", "PERSON", "lac", {})])
+    assert _roles(doc) == set()
