@@ -164,8 +164,17 @@ def _left_start(text: str, head_start: int, limit: int = 14) -> int:
     return start
 
 
+# 甲市人民政府办公室关于印发X的通知 on a line of its own: a notice's title
+# without book-title marks; the body before 关于 issues it
+NOTICE_LINE = re.compile(
+    r"(?m)^[^\n，。；：“”《》]{2,30}?(关于[^\n，。；《》]{4,100}?的(?:通知|通报|决定|意见|批复|公告|通告|公示|函))\s*$"
+)
+
+
 def find_titles(doc: Doc) -> None:
     text = spans.text_of(doc)
+    for match in NOTICE_LINE.finditer(text):
+        spans.add(doc, match.start(1), match.end(1), "PROGRAM", "title")
     for match in TITLE.finditer(text):
         inner = match.group(1)
         bare = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", inner)  # …白皮书（2021—2023）

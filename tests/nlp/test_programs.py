@@ -265,3 +265,10 @@ def test_a_numbered_heading_that_names_an_award_gives_it_to_the_places_below():
     assert {("阳谷县", "awarded", "工业经济发展规模奖"), ("莘县", "awarded", "工业经济发展规模奖"),
             ("冠县", "awarded", "招商引资奖")} <= facts
     assert ("冠县", "awarded", "工业经济发展规模奖") not in facts
+
+
+def test_a_notice_title_line_without_book_marks_is_a_document_its_body_issues():
+    analysis = analyse("聊城市人民政府办公室关于印发聊城市扩大有效投资重大项目年度计划的通知\n各县（市、区）人民政府：现将计划印发给你们。")
+    title = "关于印发聊城市扩大有效投资重大项目年度计划的通知"
+    assert title in {surface for surface, _ in mentions(analysis, "PROGRAM")}
+    assert (title, "issued_by", "聊城市人民政府办公室") in triples(analysis)
