@@ -91,7 +91,9 @@ def test_sigkill_while_swapping_leaves_each_article_old_or_new_and_resume_finish
     teach.teach(project, FIRM, "ORG")
     project.close()
     old, new = _article_states(base), _article_states(reference)
-    assert sum(old[k] != new[k] for k in old) >= 4 * COPIES  # the teach changes most articles
+    # the teach changes most articles (one of the four pages names the firm after a title, which the
+    # pipeline reads and repeats over the article by itself)
+    assert sum(old[k] != new[k] for k in old) >= 3 * COPIES
 
     rng = random.Random(SEED)
     landed = 0
