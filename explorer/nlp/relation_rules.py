@@ -22,7 +22,10 @@ LIST_NAME = re.compile(r"(?:拟认定|拟推荐|拟命名|拟入选|认定|推�
 LIST_ITEM = re.compile(r"(?m)(?:(?<=^)|(?<=[\n）)。；;：:]))[ \t　]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)])[ \t　]*")
 # what remains of 甲医疗中心建设项目 after 甲医疗中心: the body is what is built, not an owner
 BARE_PROJECT = re.compile(r"(?:新建|扩建|改建|改造|迁建|建设|提升|续建)*(?:项目|工程)(?:[一二三四五六七八九十0-9]+期)?")
-BUILT_BY = re.compile(r"由([^，。；]{2,40}?)(?:投资|负责|牵头|与[^，。；]{2,30}?)?(?:建设|实施|承建|开发|运营|打造)")
+BUILT_BY = re.compile(r"(?:由|是)([^，。；]{2,40}?)(?:联合|共同)?(?:投资|负责|牵头|与[^，。；]{2,30}?)?"
+                      r"(?:建设|实施|承建|开发|运营|打造|投资)")
+# 该项目由Y投资: the project the sentence before named
+THIS_PROJECT = re.compile(r"(?:该|此)项目(?=由)")
 
 
 def _winner(m: Mention) -> bool:
@@ -285,15 +288,27 @@ def projects(ctx: Context, facts: Facts) -> None:
                 facts.add_in_sentence(place, "participates_in", program, 0.6)
         sentence = ctx.sentence_of(program.start)
         built = BUILT_BY.match(ctx.text, program.end) or BUILT_BY.search(ctx.text, program.end, sentence[1])
-        if built:  # X项目由Y公司投资建设
-            for m in ctx.mentions.between(built.start(1), built.end(1)):
-                if m.label == "ORG":
-                    facts.add(m, "participates_in", program, sentence, 0.7)
+        _built_by(ctx, facts, program, built, sentence)
+        following = ctx.sentence_index(program.start) + 1
+        if following < len(ctx.sentences):  # X项目开工。该项目由Y投资
+            start, end = ctx.sentences[following]
+            this = THIS_PROJECT.match(ctx.text, start)
+            if this and not [m for m in ctx.mentions.between(program.end, start) if is_project(m)]:
+                _built_by(ctx, facts, program, BUILT_BY.match(ctx.text, this.end()), (start, end))
         for firm in firms:  # outside the project's name, or the name of the owner that opens it
             outside = firm.end <= program.start or firm.start >= program.end or firm.start == program.start
             rest = program.text[len(firm.text) :]
             if outside and program.text.startswith(firm.text) and not BARE_PROJECT.fullmatch(rest):
                 facts.add_in_sentence(firm, "participates_in", program, 0.6, at=program.start)
+
+
+def _built_by(ctx: Context, facts: Facts, program: Mention, built: re.Match | None, sentence: tuple[int, int]) -> None:
+    """X项目由Y公司投资建设 / 是Y投资建设的: the bodies named in Y take part in it."""
+    if built is None:
+        return
+    for m in ctx.mentions.between(built.start(1), built.end(1)):
+        if m.label == "ORG" and not (ctx.text[built.start()] == "是" and is_government(m)):
+            facts.add(m, "participates_in", program, sentence, 0.7)
 
 
 # --- part_of ---------------------------------------------------------------------------

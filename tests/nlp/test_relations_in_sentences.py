@@ -209,3 +209,10 @@ def test_a_visits_scene_opener_places_the_companies_it_names():
 def test_a_reporters_credit_is_no_role_at_the_news_site():
     found = triples(analyse("甲江在线记者 王培哲 报道：阳谷县召开会议。（甲报融媒记者 王正喜 通讯员 李明）"))
     assert not any(r == "role_at" for _, r, _ in found)
+
+
+def test_who_invests_in_a_project_after_shi_or_in_the_next_sentence_takes_part_in_it():
+    facts = triples(analyse("康信高端肉制品精加工项目是山东康信肉食品有限公司投资建设的重点项目。"
+                            "智尚众创城建设项目开工。该项目由万洋集团投资，总投资10亿元。"))
+    assert ("山东康信肉食品有限公司", "participates_in", "康信高端肉制品精加工项目") in facts
+    assert ("万洋集团", "participates_in", "智尚众创城建设项目") in facts
