@@ -267,8 +267,8 @@ def _joined_name(ws: list[Word], j: int) -> int:
     """江苏省文化和旅游厅, 市环境信息与监控中心: 和/与 stay inside a body's name
     when what comes before them starts with a place or an administrative prefix;
     otherwise (东昌湖和景阳冈景区) the name starts after them."""
-    if ws[j].text.startswith(words("admin_prefixes")) or ws[j].tag_ == "LOC":
-        return j  # 甲省工商联和省X研究院: two bodies, each with its own prefix
+    if ws[j].text.startswith(words("admin_prefixes")) or ws[j].tag_ in ("LOC", "ORG"):
+        return j  # 甲省工商联和省X研究院, 甲区与乙化工有限公司: two parties, each named whole
     k = j - 1
     while k > 0 and ws[k - 1].tag_ in NAME_TAGS and ws[k - 1].text not in word_set("name_stop_words"):
         k -= 1

@@ -217,3 +217,15 @@ def test_a_zone_the_state_grants_without_a_place_naming_it_is_an_honour(make_doc
     compound_names(doc)
     honours = {m.text for m in spans.mentions(doc) if m.label == "HONOR"}
     assert honours == {"国家高新技术产业开发区", "国家级经济技术开发区"}
+
+
+def test_yu_before_a_whole_organisation_joins_two_parties_not_one_name(make_doc):
+    doc = _with_places(make_doc, [("代表", "v"), ("甲区", "LOC"), ("与", "p"), ("乙丙化工有限公司", "ORG"), ("签约", "v")],
+                       [("甲区", "district")])
+    compound_names(doc)
+    names = {m.text for m in spans.mentions(doc) if m.label == "ORG"}
+    assert "乙丙化工有限公司" in names and not any("与" in name for name in names)
+    doc = _with_places(make_doc, [("甲市", "LOC"), ("环境", "n"), ("信息", "n"), ("与", "p"), ("监控", "vn"), ("中心", "n")],
+                       [("甲市", "city")])
+    compound_names(doc)
+    assert "甲市环境信息与监控中心" in {m.text for m in spans.mentions(doc) if m.label == "ORG"}  # one body
