@@ -272,3 +272,8 @@ def test_a_notice_title_line_without_book_marks_is_a_document_its_body_issues():
     title = "关于印发聊城市扩大有效投资重大项目年度计划的通知"
     assert title in {surface for surface, _ in mentions(analysis, "PROGRAM")}
     assert (title, "issued_by", "聊城市人民政府办公室") in triples(analysis)
+
+
+def test_an_output_by_yearly_volume_opens_a_project_name():
+    analysis = analyse("天易经开区管委会与广霖生物科技有限公司签约年产量5000吨天然植物胶提取项目。")
+    assert "年产量5000吨天然植物胶提取项目" in {surface for surface, _ in mentions(analysis, "PROGRAM")}
